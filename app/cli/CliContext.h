@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <memory>
+
+namespace alpr {
+
+class Clock;
+class Vault;
+
+/** Output format of commands that print records (CLI.md: table on a terminal, csv, json). */
+enum class OutputFormat { Table, Csv, Json };
+
+/**
+ * What every alpr-cli command needs: the parsed command line, the password sources, the output format and a
+ * way to unlock the store as the acting user. Commands get this and return a Status; main() maps its kind to the
+ * exit status.
+ */
+class CliContext
+{
+public:
+    CliContext(QCommandLineParser& parser, const Clock& clock);
+
+    QCommandLineParser& parser() { return m_parser; }
+    const Clock& clock() const { return m_clock; }
+    /** The positional words after the command name. */
+    QStringList arguments() const;
+    OutputFormat format() const;
+
+    Result<QString> storePath() const;
+    /** --user or an error naming the missing option. */
+    Result<QString> userName() const;
+    /** The acting user's password: ALPR_PASSWORD, --password-file, or a no-echo prompt. */
+    Result<QString> password(const QString& forUser) const;
+    /** A password for a new account or a change: ALPR_NEW_PASSWORD, --new-password-file, or prompt twice. */
+    Result<QString> newPassword(const QString& forUser) const;
+    /** Unlocks --store as --user. */
+    Result<std::unique_ptr<Vault>> unlock() const;
+
+    /** Parses an ISO 8601 time option: local time unless a zone is given. */
+    static Result<qint64> parseTime(const QString& option, const QString& text);
+
+    /** Prints records in the chosen format to stdout. */
+    void print(const QStringList& header, const QList<QStringList>& rows) const;
+
+private:
+    QCommandLineParser& m_parser;
+    const Clock& m_clock;
+};
+
+} // namespace alpr

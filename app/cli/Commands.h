@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Result.h"
+
+namespace alpr {
+
+class CliContext;
+
+/** The alpr-cli commands of CLI.md. Each returns a Status whose kind main() maps to the exit status. */
+namespace commands {
+Status init(CliContext& ctx);
+Status user(CliContext& ctx);
+Status demo(CliContext& ctx);
+Status stats(CliContext& ctx);
+Status reads(CliContext& ctx);
+} // namespace commands
+
+} // namespace alpr

@@ -1,0 +1,106 @@
+// alpr-cli: scripting, administration, demo data and benchmarks over the same libraries as the workstation
+// (CLI.md). Exit status: 0 done, 1 failure, 2 usage, 3 authentication, 4 refused by policy, 5 bad input data.
+#include "CliContext.h"
+#include "Clock.h"
+#include "Commands.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QTextStream>
+
+#include <functional>
+#include <map>
+
+using namespace alpr;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("alpr-cli", text);
+}
+
+void addOptions(QCommandLineParser& p)
+{
+    p.addOptions({
+        {QStringLiteral("store"), tr("Local encrypted store (its key file sits beside it)."), tr("PATH")},
+        {QStringLiteral("user"), tr("Who is acting."), tr("NAME")},
+        {QStringLiteral("password-file"), tr("Read the password from a file (else ALPR_PASSWORD or a prompt)."),
+         tr("FILE")},
+        {QStringLiteral("new-password-file"),
+         tr("New password for init/user add/passwd (else ALPR_NEW_PASSWORD or a prompt)."), tr("FILE")},
+        {QStringLiteral("otp"), tr("Current TOTP code, for users enrolled in MFA."), tr("CODE")},
+        {QStringLiteral("case"), tr("Case number; required to read ALPR data."), tr("NUMBER")},
+        {QStringLiteral("purpose"), tr("Purpose of the access; required to read ALPR data."), tr("TEXT")},
+        {QStringLiteral("format"), tr("Output: table, csv or json."), tr("FORMAT"), QStringLiteral("table")},
+        {QStringLiteral("admin"), tr("init: name of the first administrator."), tr("NAME")},
+        {QStringLiteral("role"), tr("user add: detective, clerk, supervisor or admin."), tr("ROLE")},
+        {QStringLiteral("trained"), tr("user add: training completion date."), tr("DATE")},
+        {QStringLiteral("clets"), tr("user add: the user is authorised for CLETS.")},
+        {QStringLiteral("full-name"), tr("user add: the person's full name."), tr("TEXT")},
+        {QStringLiteral("agency"), tr("user add: the user's agency."), tr("TEXT")},
+        {QStringLiteral("reads"), tr("demo: number of reads to generate."), tr("N")},
+        {QStringLiteral("seed"), tr("demo: random seed."), tr("S")},
+        {QStringLiteral("from"), tr("Start of a time range (ISO 8601, local unless a zone is given)."), tr("T")},
+        {QStringLiteral("to"), tr("End of a time range, exclusive."), tr("T")},
+    });
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // Demo images are drawn with QPainter text, which needs a GUI application; no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("alpr-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ALPR_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd, demo, stats, reads"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do."));
+    addOptions(parser);
+
+    QTextStream err(stderr);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        err << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+                            << '\n';
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        err << tr("No command given. Try --help.") << '\n';
+        return 2;
+    }
+
+    const std::map<QString, std::function<Status(CliContext&)>> table = {
+        {QStringLiteral("init"), commands::init},   {QStringLiteral("user"), commands::user},
+        {QStringLiteral("demo"), commands::demo},   {QStringLiteral("stats"), commands::stats},
+        {QStringLiteral("reads"), commands::reads},
+    };
+    const auto it = table.find(positional.first());
+    if (it == table.end()) {
+        err << tr("Unknown command '%1'. Try --help.").arg(positional.first()) << '\n';
+        return 2;
+    }
+    SystemClock clock;
+    CliContext ctx(parser, clock);
+    const Status status = it->second(ctx);
+    if (!status) {
+        err << tr("alpr-cli: %1").arg(status.error().message) << '\n';
+        return int(status.error().kind);
+    }
+    return 0;
+}

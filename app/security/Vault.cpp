@@ -1,0 +1,206 @@
+#include "Vault.h"
+
+#include "Clock.h"
+#include "Crypto.h"
+#include "KeySlotFile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+namespace alpr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Vault", text);
+}
+
+} // namespace
+
+struct Vault::SlotsHolder
+{
+    KeySlotFile file;
+};
+
+Vault::~Vault()
+{
+    m_store.reset();
+    secureZero(m_dataKey);
+}
+
+int Vault::slotIterations()
+{
+    static const int iterations = calibratePbkdf2Iterations(500, kMinimumPbkdf2Iterations);
+    return iterations;
+}
+
+Result<std::unique_ptr<Vault>> Vault::create(const QString& storePath, UserRecord admin, const QString& password,
+                                             const Clock& clock, int iterations)
+{
+    const QString keyPath = KeySlotFile::pathForStore(storePath);
+    if (QFileInfo::exists(storePath))
+        return failure(tr("%1: a file of that name already exists; refusing to overwrite it.").arg(storePath));
+    if (QFileInfo::exists(keyPath))
+        return failure(tr("%1: a key file already exists; refusing to overwrite it.").arg(keyPath));
+    if (admin.role != Role::Admin)
+        return usageError(tr("The first user of a store must be an administrator."));
+
+    std::unique_ptr<Vault> vault(new Vault);
+    vault->m_clock = &clock;
+    vault->m_keyFilePath = keyPath;
+    vault->m_iterations = iterations > 0 ? iterations : slotIterations();
+    vault->m_dataKey = randomBytes(32);
+    if (vault->m_dataKey.size() != 32)
+        return failure(tr("The system's random number generator failed."));
+
+    auto store = LocalStore::open(storePath, vault->m_dataKey, LocalStore::Mode::CreateNew);
+    if (!store)
+        return store.error();
+    vault->m_store = std::move(store.value());
+    // From here on the new files are ours: on any failure remove them again rather than leave half a store.
+    auto abandon = [&](const Error& e) -> Result<std::unique_ptr<Vault>> {
+        vault->m_store.reset();
+        QFile::remove(storePath);
+        QFile::remove(storePath + QStringLiteral("-wal"));
+        QFile::remove(storePath + QStringLiteral("-shm"));
+        return e;
+    };
+    auto storeId = vault->m_store->setting(QStringLiteral("store_id"));
+    if (!storeId)
+        return abandon(storeId.error());
+    vault->m_slots = std::make_unique<SlotsHolder>(SlotsHolder{KeySlotFile::createNew(storeId.value())});
+
+    const qint64 now = clock.nowMs();
+    admin.createdMs = now;
+    admin.passwordChangedMs = now;
+    auto added = vault->m_store->addUser(admin);
+    if (!added)
+        return abandon(added.error());
+    vault->m_user = added.value();
+    if (Status s = vault->m_slots->file.setSlot(admin.name, password, vault->m_dataKey, vault->m_iterations); !s)
+        return abandon(s.error());
+    if (Status s = vault->saveSlots(); !s)
+        return abandon(s.error());
+    return vault;
+}
+
+Result<std::unique_ptr<Vault>> Vault::unlock(const QString& storePath, const QString& user, const QString& password,
+                                             const Clock& clock)
+{
+    auto key = unwrapKey(storePath, user, password);
+    if (!key)
+        return key.error();
+    return openWithKey(storePath, user, std::move(key.value()), clock);
+}
+
+Result<QByteArray> Vault::unwrapKey(const QString& storePath, const QString& user, const QString& password)
+{
+    if (!QFileInfo::exists(storePath))
+        return failure(tr("%1: no such store file.").arg(storePath));
+    auto slots = KeySlotFile::load(KeySlotFile::pathForStore(storePath));
+    if (!slots)
+        return slots.error();
+    return slots->unwrap(user, password);
+}
+
+Result<std::unique_ptr<Vault>> Vault::openWithKey(const QString& storePath, const QString& user, QByteArray key,
+                                                  const Clock& clock)
+{
+    const QString keyPath = KeySlotFile::pathForStore(storePath);
+    auto slots = KeySlotFile::load(keyPath);
+    if (!slots) {
+        secureZero(key);
+        return slots.error();
+    }
+    std::unique_ptr<Vault> vault(new Vault);
+    vault->m_clock = &clock;
+    vault->m_keyFilePath = keyPath;
+    vault->m_iterations = 0; // calibrated lazily, only when a slot is written
+    vault->m_dataKey = key;
+    secureZero(key);
+    vault->m_slots = std::make_unique<SlotsHolder>(SlotsHolder{std::move(slots.value())});
+
+    auto store = LocalStore::open(storePath, vault->m_dataKey, LocalStore::Mode::OpenExisting);
+    if (!store)
+        return store.error();
+    vault->m_store = std::move(store.value());
+
+    auto storeId = vault->m_store->setting(QStringLiteral("store_id"));
+    if (!storeId)
+        return storeId.error();
+    if (storeId.value() != vault->m_slots->file.storeId())
+        return failure(tr("%1: this key file belongs to a different store.").arg(keyPath));
+
+    auto record = vault->m_store->user(user);
+    if (!record)
+        return authError(tr("Wrong user name or password."));
+    if (record->disabled)
+        return authError(tr("The account %1 is disabled. Ask an administrator.").arg(user));
+    record->lastLoginMs = clock.nowMs();
+    if (Status s = vault->m_store->updateUser(record.value()); !s)
+        return s.error();
+    vault->m_user = record.value();
+    return vault;
+}
+
+Status Vault::saveSlots()
+{
+    return m_slots->file.save(m_keyFilePath);
+}
+
+Status Vault::addUser(UserRecord user, const QString& password)
+{
+    if (m_slots->file.hasSlot(user.name))
+        return failure(tr("A user named %1 already exists.").arg(user.name));
+    const qint64 now = m_clock->nowMs();
+    user.createdMs = now;
+    user.passwordChangedMs = now;
+    auto added = m_store->addUser(user);
+    if (!added)
+        return added.error();
+    if (m_iterations == 0)
+        m_iterations = slotIterations();
+    if (Status s = m_slots->file.setSlot(user.name, password, m_dataKey, m_iterations); !s)
+        return s;
+    return saveSlots();
+}
+
+Status Vault::changePassword(const QString& name, const QString& newPassword)
+{
+    auto record = m_store->user(name);
+    if (!record)
+        return record.error();
+    if (record->disabled)
+        return policyError(tr("The account %1 is disabled.").arg(name));
+    if (m_iterations == 0)
+        m_iterations = slotIterations();
+    if (Status s = m_slots->file.setSlot(name, newPassword, m_dataKey, m_iterations); !s)
+        return s;
+    if (Status s = saveSlots(); !s)
+        return s;
+    record->passwordChangedMs = m_clock->nowMs();
+    return m_store->updateUser(record.value());
+}
+
+Status Vault::disableUser(const QString& name)
+{
+    if (name == m_user.name)
+        return policyError(tr("You cannot disable your own account."));
+    auto record = m_store->user(name);
+    if (!record)
+        return record.error();
+    record->disabled = true;
+    if (Status s = m_store->updateUser(record.value()); !s)
+        return s;
+    // Deleting the slot is what actually takes the key away; the flag only tells the UI why.
+    if (m_slots->file.hasSlot(name)) {
+        if (Status s = m_slots->file.removeSlot(name); !s)
+            return s;
+        return saveSlots();
+    }
+    return {};
+}
+
+} // namespace alpr

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "LocalStore.h"
+#include "Result.h"
+#include "UserRecord.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace alpr {
+
+class Clock;
+
+/**
+ * An unlocked local store: the store file, its key file beside it (`<store>.keys`, one slot per user) and the
+ * data key in memory while the session lasts (zeroed on destruction). Creating a store, logging in (= unwrapping
+ * your slot), adding users, changing passwords and disabling users (= deleting the slot) all go through here, so
+ * the key file and the users table never disagree.
+ */
+class Vault
+{
+public:
+    ~Vault();
+    Vault(const Vault&) = delete;
+    Vault& operator=(const Vault&) = delete;
+
+    /**
+     * Creates a new encrypted store and its key file with a first administrator. Refuses when either file already
+     * exists. iterations 0 = calibrated (~0.5 s here, never below 600,000).
+     */
+    static Result<std::unique_ptr<Vault>> create(const QString& storePath, UserRecord admin, const QString& password,
+                                                 const Clock& clock, int iterations = 0);
+    /**
+     * Unwraps the user's slot and opens the store. Wrong user or password: ErrorKind::Auth, store untouched.
+     * Missing or damaged key file or store: an error naming the file; nothing is created or replaced.
+     */
+    static Result<std::unique_ptr<Vault>> unlock(const QString& storePath, const QString& user,
+                                                 const QString& password, const Clock& clock);
+    /**
+     * The slow half of unlock(): the key derivation and unwrap, touching no database, so the GUI can run it on a
+     * worker thread and then call openWithKey() on the thread that will use the store.
+     */
+    static Result<QByteArray> unwrapKey(const QString& storePath, const QString& user, const QString& password);
+    /** The other half: opens the store with an unwrapped key (zeroed here) and checks the account. */
+    static Result<std::unique_ptr<Vault>> openWithKey(const QString& storePath, const QString& user, QByteArray key,
+                                                      const Clock& clock);
+
+    LocalStore& store() { return *m_store; }
+    const UserRecord& user() const { return m_user; }
+    QString storePath() const { return m_store->path(); }
+    QString keyFilePath() const { return m_keyFilePath; }
+
+    /** Adds a user row and a key slot for them. */
+    Status addUser(UserRecord user, const QString& password);
+    /** Re-wraps the data key for the user under a new password. */
+    Status changePassword(const QString& user, const QString& newPassword);
+    /** Marks the user disabled and deletes their slot: their password no longer opens the store. */
+    Status disableUser(const QString& user);
+
+    /** The PBKDF2 iteration count new slots get (calibrated once per process). */
+    static int slotIterations();
+
+private:
+    Vault() = default;
+    Status saveSlots();
+
+    std::unique_ptr<LocalStore> m_store;
+    QByteArray m_dataKey;
+    QString m_keyFilePath;
+    UserRecord m_user;
+    int m_iterations = 0;
+    const Clock* m_clock = nullptr;
+    struct SlotsHolder;
+    std::unique_ptr<SlotsHolder> m_slots;
+};
+
+} // namespace alpr

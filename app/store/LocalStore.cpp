@@ -1,0 +1,637 @@
+#include "LocalStore.h"
+
+#include "Migrations.h"
+#include "SqlCipherDriver.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace alpr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("LocalStore", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("alpr-local-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+constexpr const char* kReadColumns = "r.id, p.plate, r.state, r.time_ms, r.lat, r.lon, r.heading, r.camera_id, "
+                                     "r.confidence, r.candidates, r.make, r.model, r.colour, r.source_file, "
+                                     "r.source_id, r.has_images";
+
+Read readFromQuery(const QSqlQuery& q)
+{
+    Read r;
+    r.id = q.value(0).toLongLong();
+    r.plate = q.value(1).toString();
+    r.state = q.value(2).toString();
+    r.timeMs = q.value(3).toLongLong();
+    r.lat = q.value(4).toDouble();
+    r.lon = q.value(5).toDouble();
+    r.heading = q.value(6).isNull() ? -1.0f : q.value(6).toFloat();
+    r.cameraId = q.value(7).toLongLong();
+    r.confidence = q.value(8).toFloat();
+    r.candidates = parseCandidates(q.value(9).toString());
+    r.make = q.value(10).toString();
+    r.model = q.value(11).toString();
+    r.colour = q.value(12).toString();
+    r.sourceFile = q.value(13).toString();
+    r.sourceId = q.value(14).toString();
+    r.hasImages = q.value(15).toInt() != 0;
+    return r;
+}
+
+constexpr const char* kUserColumns = "id, name, full_name, agency, role, trained_on, refresher_due, clets, disabled, "
+                                     "created_ms, last_login_ms, password_changed_ms";
+
+UserRecord userFromQuery(const QSqlQuery& q)
+{
+    UserRecord u;
+    u.id = q.value(0).toLongLong();
+    u.name = q.value(1).toString();
+    u.fullName = q.value(2).toString();
+    u.agency = q.value(3).toString();
+    parseRole(q.value(4).toString(), &u.role);
+    u.trainedOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+    u.refresherDue = QDate::fromString(q.value(6).toString(), Qt::ISODate);
+    u.cletsAuthorised = q.value(7).toInt() != 0;
+    u.disabled = q.value(8).toInt() != 0;
+    u.createdMs = q.value(9).toLongLong();
+    u.lastLoginMs = q.value(10).toLongLong();
+    u.passwordChangedMs = q.value(11).toLongLong();
+    return u;
+}
+
+QVariant nullableHeading(float heading)
+{
+    return heading < 0 ? QVariant(QMetaType::fromType<double>()) : QVariant(double(heading));
+}
+
+} // namespace
+
+QString formatCandidates(const QList<PlateCandidate>& candidates)
+{
+    QStringList parts;
+    parts.reserve(candidates.size());
+    for (const PlateCandidate& c : candidates)
+        parts.append(c.plate + u':' + QString::number(double(c.confidence), 'f', 1));
+    return parts.join(u';');
+}
+
+QList<PlateCandidate> parseCandidates(const QString& text)
+{
+    QList<PlateCandidate> out;
+    if (text.isEmpty())
+        return out;
+    const auto parts = QStringView(text).split(u';', Qt::SkipEmptyParts);
+    for (QStringView part : parts) {
+        const qsizetype colon = part.lastIndexOf(u':');
+        PlateCandidate c;
+        c.plate = (colon < 0 ? part : part.left(colon)).toString();
+        c.confidence = colon < 0 ? 0.0f : part.mid(colon + 1).toFloat();
+        out.append(c);
+    }
+    return out;
+}
+
+LocalStore::LocalStore(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connection(std::move(connectionName))
+{
+}
+
+LocalStore::~LocalStore()
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connection, false);
+        if (database.isOpen())
+            database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlDatabase LocalStore::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+Error LocalStore::sqlError(const QString& what, const QString& detail) const
+{
+    return failure(tr("%1: %2 failed: %3").arg(m_path, what, detail));
+}
+
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path, const QByteArray& dataKey, Mode mode)
+{
+    if (dataKey.size() != 32)
+        return failure(tr("%1: the data key must be 32 bytes.").arg(path));
+    const QFileInfo info(path);
+    if (mode == Mode::CreateNew && info.exists())
+        return failure(tr("%1: a file of that name already exists; refusing to overwrite it.").arg(path));
+    if (mode == Mode::OpenExisting) {
+        if (!info.exists())
+            return failure(tr("%1: no such store file.").arg(path));
+        if (!info.isFile() || !info.isReadable())
+            return failure(tr("%1: not a readable file.").arg(path));
+        if (info.size() == 0)
+            return failure(tr("%1: the store file is empty (truncated or damaged).").arg(path));
+    }
+
+    registerSqlCipherDriver();
+    const QString name = nextConnectionName();
+    std::unique_ptr<LocalStore> store(new LocalStore(path, name));
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), name);
+        database.setDatabaseName(path);
+        QByteArray hex = dataKey.toHex();
+        database.setPassword(QString::fromLatin1(hex));
+        hex.fill('\0');
+        database.setConnectOptions(mode == Mode::CreateNew ? QStringLiteral("QSQLCIPHER_CREATE") : QString());
+        const bool opened = database.open();
+        // The key should not linger in the connection's settings once it has been applied.
+        database.setPassword(QString());
+        if (!opened)
+            return failure(tr("%1: cannot open the store: %2").arg(path, database.lastError().text()));
+    }
+    if (Status s = store->configureAndCheck(mode == Mode::CreateNew); !s)
+        return s.error();
+    return store;
+}
+
+Status LocalStore::configureAndCheck(bool created)
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    // The first statement that touches the file is where a wrong key or a damaged file shows.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
+        const QSqlError e = q.lastError();
+        if (e.nativeErrorCode() == QLatin1String("26"))
+            return failure(tr("%1: cannot decrypt the store: the key does not belong to this file, or the file is "
+                              "damaged or not an ALPR store.")
+                               .arg(m_path));
+        return failure(tr("%1: the store cannot be read (damaged?): %2").arg(m_path, e.text()));
+    }
+    q.finish();
+    const char* const pragmas[] = {
+        "PRAGMA cipher_memory_security = ON", "PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON",
+        "PRAGMA journal_mode = WAL",          "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
+    };
+    for (const char* pragma : pragmas) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return sqlError(QString::fromLatin1(pragma), q.lastError().text());
+        q.finish();
+    }
+    if (!q.exec(QStringLiteral("PRAGMA cipher_version")) || !q.next() || q.value(0).toString().isEmpty())
+        return failure(tr("%1: the SQLite library in use is not SQLCipher; refusing to store data unencrypted.")
+                           .arg(m_path));
+    q.finish();
+
+    if (!created) {
+        // A truncated file still opens and even reads its first pages; compare its size with what the header
+        // says it holds. Only meaningful without a WAL, which may legitimately hold the newest pages.
+        if (!QFileInfo::exists(m_path + QStringLiteral("-wal"))) {
+            if (!q.exec(QStringLiteral("PRAGMA page_count")) || !q.next())
+                return sqlError(QStringLiteral("page_count"), q.lastError().text());
+            const qint64 pages = q.value(0).toLongLong();
+            q.finish();
+            if (!q.exec(QStringLiteral("PRAGMA page_size")) || !q.next())
+                return sqlError(QStringLiteral("page_size"), q.lastError().text());
+            const qint64 pageSize = q.value(0).toLongLong();
+            q.finish();
+            if (QFileInfo(m_path).size() < pages * pageSize)
+                return failure(tr("%1: the store file is truncated (%2 bytes, expected %3).")
+                                   .arg(m_path)
+                                   .arg(QFileInfo(m_path).size())
+                                   .arg(pages * pageSize));
+        }
+        auto version = Migrations::currentVersion(database);
+        if (!version)
+            return sqlError(QStringLiteral("user_version"), version.error().message);
+        if (version.value() == 0)
+            return failure(tr("%1: not an ALPR store (no schema).").arg(m_path));
+    }
+    if (Status s = Migrations::migrate(database, m_path); !s)
+        return s;
+    if (created) {
+        if (Status s = setSetting(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Status LocalStore::checkpoint()
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        return sqlError(QStringLiteral("checkpoint"), q.lastError().text());
+    return {};
+}
+
+QString LocalStore::describe() const
+{
+    return tr("local file %1").arg(m_path);
+}
+
+Result<StoreStats> LocalStore::stats()
+{
+    StoreStats s;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT (SELECT count(*) FROM reads), (SELECT count(*) FROM plates WHERE read_count "
+                               "> 0), (SELECT count(*) FROM cameras), (SELECT count(*) FROM read_images), "
+                               "(SELECT min(time_ms) FROM reads), (SELECT max(time_ms) FROM reads), "
+                               "(SELECT count(*) FROM hotlist_entries)"))
+        || !q.next())
+        return sqlError(QStringLiteral("stats"), q.lastError().text());
+    s.reads = q.value(0).toLongLong();
+    s.plates = q.value(1).toLongLong();
+    s.cameras = q.value(2).toLongLong();
+    s.images = q.value(3).toLongLong();
+    s.firstMs = q.value(4).toLongLong();
+    s.lastMs = q.value(5).toLongLong();
+    s.hotlistEntries = q.value(6).toLongLong();
+    q.finish();
+    QSqlDatabase database = db();
+    auto version = Migrations::currentVersion(database);
+    s.schemaVersion = version ? version.value() : 0;
+    return s;
+}
+
+Result<QList<Camera>> LocalStore::upsertCameras(const QList<Camera>& cameras)
+{
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return sqlError(QStringLiteral("begin"), database.lastError().text());
+    QSqlQuery insert(database);
+    insert.prepare(QStringLiteral("INSERT INTO cameras (name, unit, mobile, lat, lon, heading) VALUES (?, ?, ?, ?, ?, "
+                                  "?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id"));
+    QList<Camera> out;
+    out.reserve(cameras.size());
+    for (Camera c : cameras) {
+        insert.addBindValue(c.name);
+        insert.addBindValue(c.unit);
+        insert.addBindValue(c.mobile ? 1 : 0);
+        insert.addBindValue(c.lat);
+        insert.addBindValue(c.lon);
+        insert.addBindValue(nullableHeading(c.heading));
+        if (!insert.exec() || !insert.next()) {
+            const QString error = insert.lastError().text();
+            database.rollback();
+            return sqlError(QStringLiteral("camera insert"), error);
+        }
+        c.id = insert.value(0).toLongLong();
+        insert.finish();
+        out.append(c);
+    }
+    if (!database.commit())
+        return sqlError(QStringLiteral("commit"), database.lastError().text());
+    return out;
+}
+
+Result<QList<Camera>> LocalStore::cameras()
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, name, unit, mobile, lat, lon, heading FROM cameras ORDER BY id")))
+        return sqlError(QStringLiteral("cameras"), q.lastError().text());
+    QList<Camera> out;
+    while (q.next()) {
+        Camera c;
+        c.id = q.value(0).toLongLong();
+        c.name = q.value(1).toString();
+        c.unit = q.value(2).toString();
+        c.mobile = q.value(3).toInt() != 0;
+        c.lat = q.value(4).toDouble();
+        c.lon = q.value(5).toDouble();
+        c.heading = q.value(6).isNull() ? -1.0f : q.value(6).toFloat();
+        out.append(c);
+    }
+    return out;
+}
+
+Result<qint64> LocalStore::addReads(const QList<Read>& reads)
+{
+    if (reads.isEmpty())
+        return qint64(0);
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return sqlError(QStringLiteral("begin"), database.lastError().text());
+    auto fail = [&](const QString& what, const QSqlQuery& q) {
+        const QString error = q.lastError().text();
+        database.rollback();
+        return sqlError(what, error);
+    };
+
+    // Plate ids first (a plate seen only in reads that turn out to be duplicates keeps count 0 until counted).
+    QSqlQuery plateUpsert(database);
+    plateUpsert.prepare(QStringLiteral("INSERT INTO plates (plate) VALUES (?) ON CONFLICT (plate) DO UPDATE SET "
+                                       "plate = excluded.plate RETURNING id"));
+    struct PlateDelta
+    {
+        qint64 id = 0;
+        qint64 count = 0;
+        qint64 first = std::numeric_limits<qint64>::max();
+        qint64 last = std::numeric_limits<qint64>::min();
+    };
+    QHash<QString, PlateDelta> plates;
+    plates.reserve(reads.size());
+    for (const Read& r : reads) {
+        auto it = plates.find(r.plate);
+        if (it != plates.end())
+            continue;
+        plateUpsert.addBindValue(r.plate);
+        if (!plateUpsert.exec() || !plateUpsert.next())
+            return fail(QStringLiteral("plate insert"), plateUpsert);
+        plates.insert(r.plate, PlateDelta{plateUpsert.value(0).toLongLong()});
+        plateUpsert.finish();
+    }
+
+    QSqlQuery insert(database);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO reads (plate_id, state, time_ms, lat, lon, heading, camera_id, confidence, candidates, make, "
+        "model, colour, source_file, source_id, has_images) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (source_file, source_id) WHERE source_id <> '' DO NOTHING"));
+    QSqlQuery image(database);
+    image.prepare(QStringLiteral("INSERT INTO read_images (read_id, overview_jpeg, plate_jpeg) VALUES (?, ?, ?)"));
+    const QVariant nullCamera(QMetaType::fromType<qlonglong>());
+    qint64 inserted = 0;
+    for (const Read& r : reads) {
+        PlateDelta& delta = plates[r.plate];
+        const bool withImages = !r.overviewJpeg.isEmpty() || !r.plateJpeg.isEmpty();
+        insert.addBindValue(delta.id);
+        insert.addBindValue(r.state);
+        insert.addBindValue(r.timeMs);
+        insert.addBindValue(r.lat);
+        insert.addBindValue(r.lon);
+        insert.addBindValue(nullableHeading(r.heading));
+        insert.addBindValue(r.cameraId > 0 ? QVariant(r.cameraId) : nullCamera);
+        insert.addBindValue(double(r.confidence));
+        insert.addBindValue(formatCandidates(r.candidates));
+        insert.addBindValue(r.make);
+        insert.addBindValue(r.model);
+        insert.addBindValue(r.colour);
+        insert.addBindValue(r.sourceFile);
+        insert.addBindValue(r.sourceId);
+        insert.addBindValue(withImages ? 1 : 0);
+        if (!insert.exec())
+            return fail(QStringLiteral("read insert"), insert);
+        if (insert.numRowsAffected() != 1)
+            continue; // already imported
+        ++inserted;
+        ++delta.count;
+        delta.first = std::min(delta.first, r.timeMs);
+        delta.last = std::max(delta.last, r.timeMs);
+        if (withImages) {
+            image.addBindValue(insert.lastInsertId());
+            image.addBindValue(r.overviewJpeg);
+            image.addBindValue(r.plateJpeg);
+            if (!image.exec())
+                return fail(QStringLiteral("image insert"), image);
+        }
+    }
+
+    QSqlQuery counts(database);
+    counts.prepare(QStringLiteral("UPDATE plates SET read_count = read_count + ?, first_seen_ms = "
+                                  "min(coalesce(first_seen_ms, ?), ?), last_seen_ms = max(coalesce(last_seen_ms, ?), "
+                                  "?) WHERE id = ?"));
+    for (const PlateDelta& d : std::as_const(plates)) {
+        if (d.count == 0)
+            continue;
+        counts.addBindValue(d.count);
+        counts.addBindValue(d.first);
+        counts.addBindValue(d.first);
+        counts.addBindValue(d.last);
+        counts.addBindValue(d.last);
+        counts.addBindValue(d.id);
+        if (!counts.exec())
+            return fail(QStringLiteral("plate counts"), counts);
+    }
+    if (!database.commit())
+        return sqlError(QStringLiteral("commit"), database.lastError().text());
+    return inserted;
+}
+
+Result<QList<Read>> LocalStore::latestReads(int limit)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM reads r JOIN plates p ON p.id = r.plate_id ORDER BY r.time_ms DESC, "
+                             "r.id DESC LIMIT ?")
+                  .arg(QLatin1String(kReadColumns)));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(QStringLiteral("latest reads"), q.lastError().text());
+    QList<Read> out;
+    while (q.next())
+        out.append(readFromQuery(q));
+    return out;
+}
+
+Status LocalStore::forEachRead(qint64 fromMs, qint64 toMs, const std::function<bool(const Read&)>& sink)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM reads r JOIN plates p ON p.id = r.plate_id WHERE r.time_ms >= ? AND "
+                             "r.time_ms < ? ORDER BY r.time_ms, r.id")
+                  .arg(QLatin1String(kReadColumns)));
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec())
+        return sqlError(QStringLiteral("reads"), q.lastError().text());
+    while (q.next()) {
+        if (!sink(readFromQuery(q)))
+            break;
+    }
+    if (q.lastError().isValid())
+        return sqlError(QStringLiteral("reads"), q.lastError().text());
+    return {};
+}
+
+Status LocalStore::forEachPlate(const std::function<void(const PlateSummary&)>& sink)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, plate, read_count, first_seen_ms, last_seen_ms FROM plates WHERE "
+                               "read_count > 0 ORDER BY id")))
+        return sqlError(QStringLiteral("plates"), q.lastError().text());
+    PlateSummary p;
+    while (q.next()) {
+        p.id = q.value(0).toLongLong();
+        p.plate = q.value(1).toString();
+        p.readCount = q.value(2).toLongLong();
+        p.firstSeenMs = q.value(3).toLongLong();
+        p.lastSeenMs = q.value(4).toLongLong();
+        sink(p);
+    }
+    return {};
+}
+
+Result<std::pair<QByteArray, QByteArray>> LocalStore::readImages(qint64 readId)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT overview_jpeg, plate_jpeg FROM read_images WHERE read_id = ?"));
+    q.addBindValue(readId);
+    if (!q.exec())
+        return sqlError(QStringLiteral("images"), q.lastError().text());
+    if (!q.next())
+        return std::pair<QByteArray, QByteArray>{};
+    return std::pair<QByteArray, QByteArray>{q.value(0).toByteArray(), q.value(1).toByteArray()};
+}
+
+Result<UserRecord> LocalStore::addUser(const UserRecord& user)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO users (name, full_name, agency, role, trained_on, refresher_due, clets, "
+                             "disabled, created_ms, last_login_ms, password_changed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?)"));
+    q.addBindValue(user.name);
+    q.addBindValue(user.fullName);
+    q.addBindValue(user.agency);
+    q.addBindValue(roleName(user.role));
+    q.addBindValue(user.trainedOn.isValid() ? user.trainedOn.toString(Qt::ISODate) : QString());
+    q.addBindValue(user.refresherDue.isValid() ? user.refresherDue.toString(Qt::ISODate) : QString());
+    q.addBindValue(user.cletsAuthorised ? 1 : 0);
+    q.addBindValue(user.disabled ? 1 : 0);
+    q.addBindValue(user.createdMs);
+    q.addBindValue(user.lastLoginMs);
+    q.addBindValue(user.passwordChangedMs);
+    if (!q.exec()) {
+        if (q.lastError().nativeErrorCode().startsWith(QLatin1String("19"))) // SQLITE_CONSTRAINT
+            return failure(tr("A user named %1 already exists.").arg(user.name));
+        return sqlError(QStringLiteral("add user"), q.lastError().text());
+    }
+    UserRecord out = user;
+    out.id = q.lastInsertId().toLongLong();
+    return out;
+}
+
+Status LocalStore::updateUser(const UserRecord& user)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE users SET full_name = ?, agency = ?, role = ?, trained_on = ?, refresher_due = ?, "
+                             "clets = ?, disabled = ?, last_login_ms = ?, password_changed_ms = ? WHERE name = ?"));
+    q.addBindValue(user.fullName);
+    q.addBindValue(user.agency);
+    q.addBindValue(roleName(user.role));
+    q.addBindValue(user.trainedOn.isValid() ? user.trainedOn.toString(Qt::ISODate) : QString());
+    q.addBindValue(user.refresherDue.isValid() ? user.refresherDue.toString(Qt::ISODate) : QString());
+    q.addBindValue(user.cletsAuthorised ? 1 : 0);
+    q.addBindValue(user.disabled ? 1 : 0);
+    q.addBindValue(user.lastLoginMs);
+    q.addBindValue(user.passwordChangedMs);
+    q.addBindValue(user.name);
+    if (!q.exec())
+        return sqlError(QStringLiteral("update user"), q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return failure(tr("No user named %1.").arg(user.name));
+    return {};
+}
+
+Result<QList<UserRecord>> LocalStore::users()
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM users ORDER BY name").arg(QLatin1String(kUserColumns))))
+        return sqlError(QStringLiteral("users"), q.lastError().text());
+    QList<UserRecord> out;
+    while (q.next())
+        out.append(userFromQuery(q));
+    return out;
+}
+
+Result<UserRecord> LocalStore::user(const QString& name)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM users WHERE name = ?").arg(QLatin1String(kUserColumns)));
+    q.addBindValue(name);
+    if (!q.exec())
+        return sqlError(QStringLiteral("user"), q.lastError().text());
+    if (!q.next())
+        return failure(tr("No user named %1.").arg(name));
+    return userFromQuery(q);
+}
+
+Result<qint64> LocalStore::addHotlistEntry(const HotlistEntry& entry)
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("INSERT INTO hotlists (name, created_ms) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET "
+                             "name = excluded.name RETURNING id"));
+    q.addBindValue(entry.list);
+    q.addBindValue(entry.addedMs);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("hotlist"), q.lastError().text());
+    const qint64 listId = q.value(0).toLongLong();
+    q.finish();
+    q.prepare(QStringLiteral("INSERT INTO hotlist_entries (hotlist_id, plate, state, reason, added_ms) VALUES (?, ?, "
+                             "?, ?, ?) ON CONFLICT (hotlist_id, plate, state) DO UPDATE SET reason = excluded.reason "
+                             "RETURNING id"));
+    q.addBindValue(listId);
+    q.addBindValue(entry.plate);
+    q.addBindValue(entry.state);
+    q.addBindValue(entry.reason);
+    q.addBindValue(entry.addedMs);
+    if (!q.exec() || !q.next())
+        return sqlError(QStringLiteral("hotlist entry"), q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
+Result<QList<HotlistEntry>> LocalStore::hotlistEntries()
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT e.id, h.name, e.plate, e.state, e.reason, e.added_ms FROM hotlist_entries e "
+                               "JOIN hotlists h ON h.id = e.hotlist_id ORDER BY h.name, e.plate")))
+        return sqlError(QStringLiteral("hotlist entries"), q.lastError().text());
+    QList<HotlistEntry> out;
+    while (q.next()) {
+        HotlistEntry e;
+        e.id = q.value(0).toLongLong();
+        e.list = q.value(1).toString();
+        e.plate = q.value(2).toString();
+        e.state = q.value(3).toString();
+        e.reason = q.value(4).toString();
+        e.addedMs = q.value(5).toLongLong();
+        out.append(e);
+    }
+    return out;
+}
+
+Result<QString> LocalStore::setting(const QString& key, const QString& fallback)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return sqlError(QStringLiteral("setting"), q.lastError().text());
+    return q.next() ? q.value(0).toString() : fallback;
+}
+
+Status LocalStore::setSetting(const QString& key, const QString& value)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                             "excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(QStringLiteral("setting"), q.lastError().text());
+    return {};
+}
+
+} // namespace alpr

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Store.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+class QSqlDatabase;
+
+namespace alpr {
+
+/**
+ * The encrypted local store: one SQLCipher file opened with the raw 256-bit data key (unwrapped from a key slot
+ * by app/security). SQLCipher 4 defaults, cipher_memory_security and secure_delete on, WAL journal.
+ *
+ * open() never creates a store in place of one that could not be opened: CreateNew refuses an existing file,
+ * OpenExisting refuses a missing, truncated or undecryptable one, each with a message naming the file.
+ */
+class LocalStore final : public Store
+{
+public:
+    enum class Mode { OpenExisting, CreateNew };
+
+    static Result<std::unique_ptr<LocalStore>> open(const QString& path, const QByteArray& dataKey, Mode mode);
+    ~LocalStore() override;
+
+    LocalStore(const LocalStore&) = delete;
+    LocalStore& operator=(const LocalStore&) = delete;
+
+    QString path() const { return m_path; }
+    /** Folds the WAL back into the main file (and truncates it), e.g. before a backup or a purge check. */
+    Status checkpoint();
+
+    QString describe() const override;
+    Result<StoreStats> stats() override;
+    Result<QList<Camera>> upsertCameras(const QList<Camera>& cameras) override;
+    Result<QList<Camera>> cameras() override;
+    Result<qint64> addReads(const QList<Read>& reads) override;
+    Result<QList<Read>> latestReads(int limit) override;
+    Status forEachRead(qint64 fromMs, qint64 toMs, const std::function<bool(const Read&)>& sink) override;
+    Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) override;
+    Result<std::pair<QByteArray, QByteArray>> readImages(qint64 readId) override;
+    Result<UserRecord> addUser(const UserRecord& user) override;
+    Status updateUser(const UserRecord& user) override;
+    Result<QList<UserRecord>> users() override;
+    Result<UserRecord> user(const QString& name) override;
+    Result<qint64> addHotlistEntry(const HotlistEntry& entry) override;
+    Result<QList<HotlistEntry>> hotlistEntries() override;
+    Result<QString> setting(const QString& key, const QString& fallback = {}) override;
+    Status setSetting(const QString& key, const QString& value) override;
+
+private:
+    LocalStore(QString path, QString connectionName);
+    QSqlDatabase db() const;
+    Status configureAndCheck(bool created);
+    Error sqlError(const QString& what, const QString& detail) const;
+
+    QString m_path;
+    QString m_connection;
+};
+
+/** Serialises OCR candidates as stored ("PLATE:conf;PLATE:conf") and back. */
+QString formatCandidates(const QList<PlateCandidate>& candidates);
+QList<PlateCandidate> parseCandidates(const QString& text);
+
+} // namespace alpr

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "Read.h"
+#include "Result.h"
+#include "UserRecord.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace alpr {
+
+/** Counts and date range of a store (alpr-cli stats, the main window's status). */
+struct StoreStats
+{
+    qint64 reads = 0;
+    qint64 plates = 0; ///< distinct plates
+    qint64 cameras = 0;
+    qint64 images = 0; ///< reads with images
+    qint64 firstMs = 0; ///< earliest read, 0 when empty
+    qint64 lastMs = 0;
+    qint64 hotlistEntries = 0;
+    int schemaVersion = 0;
+};
+
+/** A distinct plate with its read statistics: the rows the plate dictionary is built from. */
+struct PlateSummary
+{
+    qint64 id = 0;
+    QString plate;
+    qint64 readCount = 0;
+    qint64 firstSeenMs = 0;
+    qint64 lastSeenMs = 0;
+};
+
+struct HotlistEntry
+{
+    qint64 id = 0;
+    QString list; ///< hotlist name, e.g. "stolen vehicles"
+    QString plate;
+    QString state;
+    QString reason;
+    qint64 addedMs = 0;
+};
+
+/**
+ * The one interface to ALPR data, implemented by the encrypted local store (SQLCipher) and, later, the
+ * department's server (PostgreSQL). Callers never see SQL. A Store object is used by one thread at a time
+ * (the thread that opened it), like the database connection under it.
+ *
+ * Policy checks (case, role, training) are NOT made here but in the services above; the store only keeps data.
+ */
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    /** "local file /path" or "server host:port/db", for the status bar and the audit log. */
+    virtual QString describe() const = 0;
+
+    virtual Result<StoreStats> stats() = 0;
+
+    // Cameras and units
+    /** Inserts cameras; cameras whose name already exists keep their row. Returns name -> id for all given. */
+    virtual Result<QList<Camera>> upsertCameras(const QList<Camera>& cameras) = 0;
+    virtual Result<QList<Camera>> cameras() = 0;
+
+    // Reads
+    /**
+     * Adds reads in one transaction (all or nothing). Reads whose (sourceFile, sourceId) is already stored are
+     * skipped, so re-importing a file adds nothing. Returns the number actually inserted. Keeps the distinct plate
+     * table current.
+     */
+    virtual Result<qint64> addReads(const QList<Read>& reads) = 0;
+    /** The newest reads first, at most limit. */
+    virtual Result<QList<Read>> latestReads(int limit) = 0;
+    /** Streams reads with fromMs <= time < toMs in time order; stops when sink returns false. */
+    virtual Status forEachRead(qint64 fromMs, qint64 toMs, const std::function<bool(const Read&)>& sink) = 0;
+    /** Distinct plates with counts, streamed (dictionary build). */
+    virtual Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) = 0;
+    /** Overview and plate-crop JPEGs of one read (empty when none). */
+    virtual Result<std::pair<QByteArray, QByteArray>> readImages(qint64 readId) = 0;
+
+    // Users (passwords are never here: key slots or server roles hold the secrets)
+    virtual Result<UserRecord> addUser(const UserRecord& user) = 0;
+    virtual Status updateUser(const UserRecord& user) = 0;
+    virtual Result<QList<UserRecord>> users() = 0;
+    /** The user, or an Error of kind Failure "no such user" when absent. */
+    virtual Result<UserRecord> user(const QString& name) = 0;
+
+    // Hotlists
+    virtual Result<qint64> addHotlistEntry(const HotlistEntry& entry) = 0;
+    virtual Result<QList<HotlistEntry>> hotlistEntries() = 0;
+
+    // Settings kept inside the store (retention, case-number pattern, ...)
+    virtual Result<QString> setting(const QString& key, const QString& fallback = {}) = 0;
+    virtual Status setSetting(const QString& key, const QString& value) = 0;
+};
+
+} // namespace alpr

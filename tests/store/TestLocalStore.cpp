@@ -1,0 +1,347 @@
+// The encrypted local store, on real SQLCipher files: round trip, idempotent re-import, real encryption,
+// and refusal to open (or replace) missing, truncated, damaged or foreign files.
+#include "LocalStore.h"
+#include "Migrations.h"
+#include "SqlCipherDriver.h"
+#include "TempDir.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace alpr;
+
+namespace {
+
+QByteArray randomKey()
+{
+    QByteArray key(32, '\0');
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key.data()), 8);
+    return key;
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+Read sampleRead(const QString& plate, qint64 timeMs, const QString& sourceId)
+{
+    Read r;
+    r.plate = plate;
+    r.state = QStringLiteral("CA");
+    r.timeMs = timeMs;
+    r.lat = 34.0686;
+    r.lon = -117.9390;
+    r.heading = 90;
+    r.confidence = 91.5f;
+    r.candidates = {{plate.left(plate.size() - 1) + u'B', 71.0f}};
+    r.make = QStringLiteral("Toyota");
+    r.model = QStringLiteral("Camry");
+    r.colour = QStringLiteral("silver");
+    r.sourceFile = QStringLiteral("unit412.json");
+    r.sourceId = sourceId;
+    return r;
+}
+
+std::unique_ptr<LocalStore> createStore(const QString& path, const QByteArray& key)
+{
+    auto store = LocalStore::open(path, key, LocalStore::Mode::CreateNew);
+    INFO((store ? QString() : store.error().message).toStdString());
+    REQUIRE(store);
+    return std::move(store.value());
+}
+
+} // namespace
+
+TEST_CASE("a new store is migrated to the latest schema and reads round-trip")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("s.alpr"));
+    const QByteArray key = randomKey();
+    auto store = createStore(path, key);
+
+    auto stats = store->stats();
+    REQUIRE(stats);
+    CHECK(stats->schemaVersion == Migrations::latestVersion());
+    CHECK(stats->reads == 0);
+
+    Camera cam;
+    cam.name = QStringLiteral("Azusa Ave & Amar Rd");
+    cam.lat = 34.05;
+    cam.lon = -117.9;
+    cam.heading = 0;
+    auto cams = store->upsertCameras({cam});
+    REQUIRE(cams);
+    REQUIRE(cams->size() == 1);
+    const qint64 camId = cams->first().id;
+    CHECK(camId > 0);
+    // Upserting again keeps the same row.
+    auto again = store->upsertCameras({cam});
+    REQUIRE(again);
+    CHECK(again->first().id == camId);
+
+    Read a = sampleRead(QStringLiteral("7ABC123"), 1'000'000, QStringLiteral("1"));
+    a.cameraId = camId;
+    a.overviewJpeg = QByteArray("overview-bytes");
+    a.plateJpeg = QByteArray("plate-bytes");
+    Read b = sampleRead(QStringLiteral("7ABC123"), 2'000'000, QStringLiteral("2"));
+    b.heading = -1;
+    b.candidates.clear();
+    Read c = sampleRead(QStringLiteral("1A23456"), 3'000'000, QStringLiteral("3"));
+    auto added = store->addReads({a, b, c});
+    REQUIRE(added);
+    CHECK(added.value() == 3);
+
+    auto latest = store->latestReads(10);
+    REQUIRE(latest);
+    REQUIRE(latest->size() == 3);
+    CHECK(latest->at(0).plate == QStringLiteral("1A23456"));
+    const Read& ra = latest->at(2);
+    CHECK(ra.plate == a.plate);
+    CHECK(ra.state == a.state);
+    CHECK(ra.timeMs == a.timeMs);
+    CHECK(ra.lat == a.lat);
+    CHECK(ra.lon == a.lon);
+    CHECK(ra.heading == 90.0f);
+    CHECK(ra.cameraId == camId);
+    CHECK(ra.confidence == a.confidence);
+    CHECK(ra.candidates == a.candidates);
+    CHECK(ra.make == a.make);
+    CHECK(ra.model == a.model);
+    CHECK(ra.colour == a.colour);
+    CHECK(ra.sourceFile == a.sourceFile);
+    CHECK(ra.sourceId == a.sourceId);
+    CHECK(ra.hasImages);
+    CHECK(latest->at(1).heading < 0);
+    CHECK_FALSE(latest->at(1).hasImages);
+    CHECK(latest->at(1).cameraId == 0);
+
+    auto images = store->readImages(ra.id);
+    REQUIRE(images);
+    CHECK(images->first == a.overviewJpeg);
+    CHECK(images->second == a.plateJpeg);
+
+    // Distinct plates carry counts and first/last seen.
+    QList<PlateSummary> plates;
+    REQUIRE(store->forEachPlate([&](const PlateSummary& p) { plates.append(p); }));
+    REQUIRE(plates.size() == 2);
+    CHECK(plates.at(0).plate == QStringLiteral("7ABC123"));
+    CHECK(plates.at(0).readCount == 2);
+    CHECK(plates.at(0).firstSeenMs == 1'000'000);
+    CHECK(plates.at(0).lastSeenMs == 2'000'000);
+
+    // Half-open time windows: [from, to).
+    QList<qint64> times;
+    REQUIRE(store->forEachRead(1'000'000, 3'000'000, [&](const Read& r) {
+        times.append(r.timeMs);
+        return true;
+    }));
+    CHECK(times == QList<qint64>{1'000'000, 2'000'000});
+
+    stats = store->stats();
+    REQUIRE(stats);
+    CHECK(stats->reads == 3);
+    CHECK(stats->plates == 2);
+    CHECK(stats->images == 1);
+    CHECK(stats->firstMs == 1'000'000);
+    CHECK(stats->lastMs == 3'000'000);
+}
+
+TEST_CASE("re-importing the same reads adds nothing and keeps counts")
+{
+    test::TempDir dir;
+    auto store = createStore(dir.path(QStringLiteral("s.alpr")), randomKey());
+    QList<Read> batch;
+    for (int i = 0; i < 50; ++i)
+        batch.append(sampleRead(QStringLiteral("8XYZ%1").arg(100 + i % 7), 1000 + i, QString::number(i)));
+    auto first = store->addReads(batch);
+    REQUIRE(first);
+    CHECK(first.value() == 50);
+    auto second = store->addReads(batch);
+    REQUIRE(second);
+    CHECK(second.value() == 0);
+    qint64 total = 0;
+    REQUIRE(store->forEachPlate([&](const PlateSummary& p) { total += p.readCount; }));
+    CHECK(total == 50);
+    CHECK(store->stats()->reads == 50);
+}
+
+TEST_CASE("users, hotlists and settings round-trip")
+{
+    test::TempDir dir;
+    auto store = createStore(dir.path(QStringLiteral("s.alpr")), randomKey());
+    UserRecord u;
+    u.name = QStringLiteral("bob");
+    u.role = Role::Supervisor;
+    u.trainedOn = QDate(2026, 1, 15);
+    u.refresherDue = QDate(2027, 1, 15);
+    u.cletsAuthorised = true;
+    u.createdMs = 42;
+    REQUIRE(store->addUser(u));
+    auto dup = store->addUser(u);
+    REQUIRE_FALSE(dup);
+    CHECK(dup.error().message.contains(QStringLiteral("bob")));
+    auto back = store->user(QStringLiteral("bob"));
+    REQUIRE(back);
+    CHECK(back->role == Role::Supervisor);
+    CHECK(back->trainedOn == QDate(2026, 1, 15));
+    CHECK(back->cletsAuthorised);
+    back->disabled = true;
+    REQUIRE(store->updateUser(back.value()));
+    CHECK(store->user(QStringLiteral("bob"))->disabled);
+    CHECK_FALSE(store->user(QStringLiteral("nobody")));
+
+    HotlistEntry e;
+    e.list = QStringLiteral("stolen vehicles");
+    e.plate = QStringLiteral("7ABC123");
+    e.state = QStringLiteral("CA");
+    e.reason = QStringLiteral("stolen 2026-11-02");
+    REQUIRE(store->addHotlistEntry(e));
+    REQUIRE(store->addHotlistEntry(e)); // same entry again: updated, not duplicated
+    auto entries = store->hotlistEntries();
+    REQUIRE(entries);
+    REQUIRE(entries->size() == 1);
+    CHECK(entries->first().reason == e.reason);
+
+    CHECK(store->setting(QStringLiteral("retention_days"), QStringLiteral("365")).value() == QStringLiteral("365"));
+    REQUIRE(store->setSetting(QStringLiteral("retention_days"), QStringLiteral("730")));
+    CHECK(store->setting(QStringLiteral("retention_days")).value() == QStringLiteral("730"));
+}
+
+TEST_CASE("the store is really encrypted: no header, no plate text in the file or its WAL, shell cannot read it")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("s.alpr"));
+    const QByteArray key = randomKey();
+    {
+        auto store = createStore(path, key);
+        QList<Read> reads;
+        for (int i = 0; i < 500; ++i)
+            reads.append(sampleRead(QStringLiteral("QZX%1").arg(1000 + i), i, QString::number(i)));
+        REQUIRE(store->addReads(reads));
+        // While open, the newest pages sit in the WAL: it must be encrypted too.
+        const QByteArray wal = fileBytes(path + QStringLiteral("-wal"));
+        CHECK_FALSE(wal.isEmpty());
+        CHECK_FALSE(wal.contains("QZX1"));
+        CHECK_FALSE(wal.contains("unit412"));
+    }
+    const QByteArray raw = fileBytes(path);
+    REQUIRE(raw.size() > 4096);
+    CHECK_FALSE(raw.startsWith("SQLite format 3"));
+    CHECK_FALSE(raw.contains("QZX1"));
+    CHECK_FALSE(raw.contains("unit412"));
+    CHECK_FALSE(raw.contains("CREATE TABLE"));
+
+    const QString shell = QStandardPaths::findExecutable(QStringLiteral("sqlcipher"));
+    REQUIRE_FALSE(shell.isEmpty());
+    QProcess p;
+    p.start(shell, {path, QStringLiteral("SELECT count(*) FROM reads;")});
+    REQUIRE(p.waitForFinished(10000));
+    const QString output = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    CHECK(output.contains(QStringLiteral("not a database")));
+    CHECK_FALSE(output.trimmed() == QStringLiteral("500"));
+}
+
+TEST_CASE("opening refuses wrong keys and damaged files and never creates a store in their place")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("s.alpr"));
+    const QByteArray key = randomKey();
+    {
+        auto store = createStore(path, key);
+        REQUIRE(store->addReads({sampleRead(QStringLiteral("7ABC123"), 1, QStringLiteral("1"))}));
+        REQUIRE(store->checkpoint());
+    }
+    const QByteArray original = fileBytes(path);
+
+    SECTION("wrong key")
+    {
+        auto opened = LocalStore::open(path, randomKey(), LocalStore::Mode::OpenExisting);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().message.contains(path));
+        CHECK(opened.error().message.contains(QStringLiteral("decrypt")));
+        CHECK(fileBytes(path) == original);
+    }
+    SECTION("the right key still works")
+    {
+        auto opened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+        REQUIRE(opened);
+        CHECK(opened.value()->stats()->reads == 1);
+    }
+    SECTION("missing file: error, and no file appears")
+    {
+        const QString missing = dir.path(QStringLiteral("missing.alpr"));
+        auto opened = LocalStore::open(missing, key, LocalStore::Mode::OpenExisting);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().message.contains(missing));
+        CHECK_FALSE(QFile::exists(missing));
+    }
+    SECTION("empty file")
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.close();
+        auto opened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().message.contains(path));
+        CHECK(QFile(path).size() == 0);
+    }
+    SECTION("truncated file")
+    {
+        QFile f(path);
+        REQUIRE(f.resize(original.size() / 2));
+        auto opened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().message.contains(path));
+        CHECK(QFile(path).size() == original.size() / 2);
+    }
+    SECTION("garbage in the first page")
+    {
+        QByteArray damaged = original;
+        for (int i = 100; i < 400; ++i)
+            damaged[i] = char(i);
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(damaged);
+        f.close();
+        auto opened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().message.contains(path));
+        CHECK(fileBytes(path) == damaged);
+    }
+    SECTION("creating over an existing file is refused")
+    {
+        auto created = LocalStore::open(path, randomKey(), LocalStore::Mode::CreateNew);
+        REQUIRE_FALSE(created);
+        CHECK(created.error().message.contains(path));
+        CHECK(fileBytes(path) == original);
+    }
+    SECTION("a store from a newer program is refused")
+    {
+        {
+            registerSqlCipherDriver();
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("raw"));
+            db.setDatabaseName(path);
+            db.setPassword(QString::fromLatin1(key.toHex()));
+            REQUIRE(db.open());
+            QSqlQuery q(db);
+            REQUIRE(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        auto opened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+        REQUIRE_FALSE(opened);
+        CHECK(opened.error().message.contains(QStringLiteral("newer")));
+    }
+}
