@@ -1,0 +1,114 @@
+#include "PlateIndex.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+
+namespace alpr {
+
+bool PlateIndex::add(quint32 id, QStringView plate)
+{
+    const qsizetype length = plate.size();
+    if (length < 1 || length > PlatePattern::kMaxPlateLength)
+        return false;
+    std::array<quint8, PlatePattern::kMaxPlateLength> symbols;
+    for (qsizetype i = 0; i < length; ++i) {
+        const char16_t u = plate[i].unicode();
+        if (u >= u'0' && u <= u'9')
+            symbols[i] = quint8(u - u'0');
+        else if (u >= u'A' && u <= u'Z')
+            symbols[i] = quint8(u - u'A' + 10);
+        else
+            return false;
+    }
+    if (m_segments.empty() || m_segments.back().isFull()) {
+        if (!m_segments.empty())
+            m_segments.back().seal();
+        m_segments.emplace_back();
+    }
+    m_segments.back().add(symbols.data(), int(length));
+    m_stats.add(symbols.data(), int(length));
+    if (!m_ids.empty() && id < m_ids.back())
+        m_idsAscending = false;
+    m_ids.push_back(id);
+    return true;
+}
+
+void PlateIndex::reserve(qsizetype plates)
+{
+    m_ids.reserve(std::size_t(plates));
+    m_segments.reserve(std::size_t(plates / PlateSegment::kCapacity + 1));
+}
+
+void PlateIndex::clear()
+{
+    m_segments.clear();
+    m_ids.clear();
+    m_stats = {};
+    m_idsAscending = true;
+}
+
+qsizetype PlateIndex::memoryBytes() const
+{
+    qsizetype bytes = sizeof(*this) + qsizetype(m_ids.capacity() * sizeof(quint32));
+    bytes += qsizetype((m_segments.capacity() - m_segments.size()) * sizeof(PlateSegment));
+    for (const PlateSegment& segment : m_segments)
+        bytes += segment.memoryBytes();
+    return bytes;
+}
+
+std::vector<quint32> PlateIndex::match(const PlatePattern& pattern) const
+{
+    std::vector<quint32> out;
+    if (m_ids.empty())
+        return out;
+    const PlateQueryPlan plan = PlateQueryPlan::build(pattern, m_stats);
+    if (plan.matchesNothing())
+        return out;
+    if (plan.matchesEverything(m_stats)) {
+        out = m_ids;
+    } else {
+        // One bitmap per segment (8 KB, stays in L1) turns hits from the length buckets back into order of
+        // addition, so the ids need no sort when they were added in ascending order.
+        std::array<quint64, PlateSegment::kHitWords> hits;
+        for (std::size_t s = 0; s < m_segments.size(); ++s) {
+            const PlateSegment& segment = m_segments[s];
+            const int words = (segment.size() + 63) / 64;
+            std::fill_n(hits.begin(), words, quint64(0));
+            segment.scan(plan, hits.data());
+            std::size_t found = 0;
+            for (int w = 0; w < words; ++w)
+                found += std::size_t(std::popcount(hits[w]));
+            if (found == 0)
+                continue;
+            const std::size_t at = out.size();
+            out.resize(at + found + 64); // the dense pass below may store one word past the last hit
+            quint32* dest = out.data() + at;
+            const quint32* ids = m_ids.data() + s * PlateSegment::kCapacity;
+            for (int w = 0; w < words; ++w) {
+                quint64 word = hits[w];
+                const quint32* wordIds = ids + w * 64;
+                if (word == ~quint64(0)) {
+                    dest = std::copy_n(wordIds, 64, dest);
+                    continue;
+                }
+                if (std::popcount(word) > 24) {
+                    // Dense words: a branch-free pass beats one count-trailing-zeros step per hit.
+                    for (int r = 0; r < 64; ++r) {
+                        *dest = wordIds[r];
+                        dest += (word >> r) & 1;
+                    }
+                    continue;
+                }
+                for (; word; word &= word - 1)
+                    *dest++ = wordIds[std::countr_zero(word)];
+            }
+            out.resize(at + found);
+        }
+    }
+    if (!m_idsAscending)
+        std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace alpr

@@ -2,15 +2,13 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <memory>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
 
 namespace alpr {
 
@@ -153,8 +151,7 @@ Result<QByteArray> aes256GcmDecrypt(const QByteArray& key, const GcmSealed& seal
                 == 1)
         && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kGcmTagBytes, tag.data()) == 1
         // The tag is checked here; a failure means the data, nonce, aad or key differ from what was sealed.
-        && EVP_DecryptFinal_ex(ctx.get(), bytes(plaintext) + (sealed.ciphertext.isEmpty() ? 0 : length),
-                               &finalLength)
+        && EVP_DecryptFinal_ex(ctx.get(), bytes(plaintext) + (sealed.ciphertext.isEmpty() ? 0 : length), &finalLength)
             == 1;
     if (!ok) {
         secureZero(plaintext);

@@ -37,7 +37,7 @@ QByteArray pbkdf2Sha512(const QString& password, const QByteArray& salt, int ite
  */
 int calibratePbkdf2Iterations(int targetMs = 500, int minimum = kMinimumPbkdf2Iterations);
 
-/** The output of AES-256-GCM: a fresh random 12-byte nonce, the ciphertext (same length as the plaintext), 16-byte tag. */
+/** AES-256-GCM output: the 12-byte nonce, the ciphertext (as long as the plaintext) and the 16-byte tag. */
 struct GcmSealed
 {
     QByteArray nonce;

@@ -11,14 +11,12 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QtEndian>
-
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace alpr {
 
@@ -70,8 +68,8 @@ QByteArray base64Field(const QJsonObject& object, const char* name, int expected
                                       : tr("field \"%1\" is not a string").arg(QLatin1String(name));
         return {};
     }
-    const auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
         *reason = tr("field \"%1\" is not valid base64").arg(QLatin1String(name));
         return {};
@@ -130,9 +128,8 @@ Result<KeySlotFile> KeySlotFile::load(const QString& path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalidFile(path, tr("not JSON, or truncated (at byte %1: %2)")
-                                     .arg(parseError.offset)
-                                     .arg(parseError.errorString()));
+        return invalidFile(
+            path, tr("not JSON, or truncated (at byte %1: %2)").arg(parseError.offset).arg(parseError.errorString()));
     if (!document.isObject())
         return invalidFile(path, tr("the top level is not a JSON object"));
     const QJsonObject root = document.object();
@@ -172,9 +169,11 @@ Result<KeySlotFile> KeySlotFile::load(const QString& path)
         if (!iterations.isDouble() || count != std::floor(count) || count > INT_MAX)
             return invalidFile(path, where + tr("field \"iterations\" is missing or not a whole number"));
         if (count < kMinimumPbkdf2Iterations)
-            return invalidFile(path, where + tr("%1 PBKDF2 iterations is below the minimum of %2")
-                                                 .arg(qint64(count))
-                                                 .arg(kMinimumPbkdf2Iterations));
+            return invalidFile(path,
+                               where
+                                   + tr("%1 PBKDF2 iterations is below the minimum of %2")
+                                         .arg(qint64(count))
+                                         .arg(kMinimumPbkdf2Iterations));
         slot.iterations = int(count);
 
         QString reason;
@@ -196,21 +195,21 @@ Status KeySlotFile::save(const QString& path) const
 {
     QJsonArray slotList;
     for (const Slot& slot : m_slots) {
-        slotList.append(QJsonObject{
-            {QStringLiteral("user"), slot.user},
-            {QStringLiteral("kdf"), QLatin1String(kKdf)},
-            {QStringLiteral("iterations"), slot.iterations},
-            {QStringLiteral("salt"), QLatin1String(slot.salt.toBase64())},
-            {QStringLiteral("nonce"), QLatin1String(slot.nonce.toBase64())},
-            {QStringLiteral("wrapped_key"), QLatin1String(slot.wrappedKey.toBase64())},
-            {QStringLiteral("tag"), QLatin1String(slot.tag.toBase64())},
+        slotList.append(QJsonObject {
+            { QStringLiteral("user"), slot.user },
+            { QStringLiteral("kdf"), QLatin1String(kKdf) },
+            { QStringLiteral("iterations"), slot.iterations },
+            { QStringLiteral("salt"), QLatin1String(slot.salt.toBase64()) },
+            { QStringLiteral("nonce"), QLatin1String(slot.nonce.toBase64()) },
+            { QStringLiteral("wrapped_key"), QLatin1String(slot.wrappedKey.toBase64()) },
+            { QStringLiteral("tag"), QLatin1String(slot.tag.toBase64()) },
         });
     }
-    const QJsonObject root{
-        {QStringLiteral("format"), QLatin1String(kFormat)},
-        {QStringLiteral("version"), kVersion},
-        {QStringLiteral("store_id"), m_storeId},
-        {QStringLiteral("slots"), slotList},
+    const QJsonObject root {
+        { QStringLiteral("format"), QLatin1String(kFormat) },
+        { QStringLiteral("version"), kVersion },
+        { QStringLiteral("store_id"), m_storeId },
+        { QStringLiteral("slots"), slotList },
     };
     const QByteArray data = QJsonDocument(root).toJson(QJsonDocument::Indented);
 
@@ -241,9 +240,10 @@ Status KeySlotFile::save(const QString& path) const
     if (!file.commit())
         return failure(tr("Cannot write key file %1: %2").arg(native(path), file.errorString()));
     syncDirectory(path);
-    if (QFile::permissions(path) != ownerOnly && !QFile::setPermissions(path, ownerOnly))
-        return failure(tr("Key file %1 was written but its permissions could not be set to owner-only (0600).")
-                           .arg(native(path)));
+    // Again on the final name, in case the rename kept the mode of a file that was there before.
+    if (!QFile::setPermissions(path, ownerOnly))
+        return failure(
+            tr("Key file %1 was written but its permissions could not be set to owner-only (0600).").arg(native(path)));
     return {};
 }
 
@@ -270,9 +270,8 @@ Status KeySlotFile::setSlot(const QString& user, const QString& password, const 
     if (dataKey.size() != kAes256KeyBytes)
         return badInput(tr("The data key must be %1 bytes, got %2.").arg(kAes256KeyBytes).arg(dataKey.size()));
     if (iterations < kMinimumPbkdf2Iterations)
-        return badInput(tr("%1 PBKDF2 iterations is below the minimum of %2.")
-                            .arg(iterations)
-                            .arg(kMinimumPbkdf2Iterations));
+        return badInput(
+            tr("%1 PBKDF2 iterations is below the minimum of %2.").arg(iterations).arg(kMinimumPbkdf2Iterations));
 
     Slot slot;
     slot.user = user;
@@ -315,7 +314,7 @@ Result<QByteArray> KeySlotFile::unwrap(const QString& user, const QString& passw
     if (wrappingKey.size() != kAes256KeyBytes)
         return failure(tr("Deriving the key for user %1 failed in OpenSSL.").arg(user));
     Result<QByteArray> dataKey
-        = aes256GcmDecrypt(wrappingKey, GcmSealed{slot->nonce, slot->wrappedKey, slot->tag}, associatedData(user));
+        = aes256GcmDecrypt(wrappingKey, GcmSealed { slot->nonce, slot->wrappedKey, slot->tag }, associatedData(user));
     secureZero(wrappingKey);
     if (!dataKey || dataKey->size() != kAes256KeyBytes) {
         if (dataKey)

@@ -99,20 +99,20 @@ Result<QByteArray> Vault::unwrapKey(const QString& storePath, const QString& use
 {
     if (!QFileInfo::exists(storePath))
         return failure(tr("%1: no such store file.").arg(storePath));
-    auto slots = KeySlotFile::load(KeySlotFile::pathForStore(storePath));
-    if (!slots)
-        return slots.error();
-    return slots->unwrap(user, password);
+    auto slotFile = KeySlotFile::load(KeySlotFile::pathForStore(storePath));
+    if (!slotFile)
+        return slotFile.error();
+    return slotFile->unwrap(user, password);
 }
 
 Result<std::unique_ptr<Vault>> Vault::openWithKey(const QString& storePath, const QString& user, QByteArray key,
                                                   const Clock& clock)
 {
     const QString keyPath = KeySlotFile::pathForStore(storePath);
-    auto slots = KeySlotFile::load(keyPath);
-    if (!slots) {
+    auto slotFile = KeySlotFile::load(keyPath);
+    if (!slotFile) {
         secureZero(key);
-        return slots.error();
+        return slotFile.error();
     }
     std::unique_ptr<Vault> vault(new Vault);
     vault->m_clock = &clock;
@@ -120,7 +120,7 @@ Result<std::unique_ptr<Vault>> Vault::openWithKey(const QString& storePath, cons
     vault->m_iterations = 0; // calibrated lazily, only when a slot is written
     vault->m_dataKey = key;
     secureZero(key);
-    vault->m_slots = std::make_unique<SlotsHolder>(SlotsHolder{std::move(slots.value())});
+    vault->m_slots = std::make_unique<SlotsHolder>(SlotsHolder{std::move(slotFile.value())});
 
     auto store = LocalStore::open(storePath, vault->m_dataKey, LocalStore::Mode::OpenExisting);
     if (!store)

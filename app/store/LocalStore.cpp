@@ -74,6 +74,12 @@ UserRecord userFromQuery(const QSqlQuery& q)
     return u;
 }
 
+/** Text columns are NOT NULL DEFAULT '': a null QString (which the driver binds as NULL) becomes ''. */
+QString text(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QVariant nullableHeading(float heading)
 {
     return heading < 0 ? QVariant(QMetaType::fromType<double>()) : QVariant(double(heading));
@@ -154,13 +160,13 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path, const 
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), name);
         database.setDatabaseName(path);
-        QByteArray hex = dataKey.toHex();
-        database.setPassword(QString::fromLatin1(hex));
-        hex.fill('\0');
         database.setConnectOptions(mode == Mode::CreateNew ? QStringLiteral("QSQLCIPHER_CREATE") : QString());
-        const bool opened = database.open();
-        // The key should not linger in the connection's settings once it has been applied.
-        database.setPassword(QString());
+        // open(user, password) does not keep the key in the connection's settings, unlike setPassword().
+        QByteArray hex = dataKey.toHex();
+        QString hexKey = QString::fromLatin1(hex);
+        const bool opened = database.open(QString(), hexKey);
+        hex.fill('\0');
+        hexKey.fill(u'0');
         if (!opened)
             return failure(tr("%1: cannot open the store: %2").arg(path, database.lastError().text()));
     }
@@ -173,6 +179,9 @@ Status LocalStore::configureAndCheck(bool created)
 {
     QSqlDatabase database = db();
     QSqlQuery q(database);
+    // SQLCipher's own log would print decryption failures on stderr; we report them ourselves, with the file name.
+    q.exec(QStringLiteral("PRAGMA cipher_log_level = NONE"));
+    q.finish();
     // The first statement that touches the file is where a wrong key or a damaged file shows.
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
         const QSqlError e = q.lastError();
@@ -280,8 +289,8 @@ Result<QList<Camera>> LocalStore::upsertCameras(const QList<Camera>& cameras)
     QList<Camera> out;
     out.reserve(cameras.size());
     for (Camera c : cameras) {
-        insert.addBindValue(c.name);
-        insert.addBindValue(c.unit);
+        insert.addBindValue(text(c.name));
+        insert.addBindValue(text(c.unit));
         insert.addBindValue(c.mobile ? 1 : 0);
         insert.addBindValue(c.lat);
         insert.addBindValue(c.lon);
@@ -351,7 +360,7 @@ Result<qint64> LocalStore::addReads(const QList<Read>& reads)
         auto it = plates.find(r.plate);
         if (it != plates.end())
             continue;
-        plateUpsert.addBindValue(r.plate);
+        plateUpsert.addBindValue(text(r.plate));
         if (!plateUpsert.exec() || !plateUpsert.next())
             return fail(QStringLiteral("plate insert"), plateUpsert);
         plates.insert(r.plate, PlateDelta{plateUpsert.value(0).toLongLong()});
@@ -371,19 +380,19 @@ Result<qint64> LocalStore::addReads(const QList<Read>& reads)
         PlateDelta& delta = plates[r.plate];
         const bool withImages = !r.overviewJpeg.isEmpty() || !r.plateJpeg.isEmpty();
         insert.addBindValue(delta.id);
-        insert.addBindValue(r.state);
+        insert.addBindValue(text(r.state));
         insert.addBindValue(r.timeMs);
         insert.addBindValue(r.lat);
         insert.addBindValue(r.lon);
         insert.addBindValue(nullableHeading(r.heading));
         insert.addBindValue(r.cameraId > 0 ? QVariant(r.cameraId) : nullCamera);
         insert.addBindValue(double(r.confidence));
-        insert.addBindValue(formatCandidates(r.candidates));
-        insert.addBindValue(r.make);
-        insert.addBindValue(r.model);
-        insert.addBindValue(r.colour);
-        insert.addBindValue(r.sourceFile);
-        insert.addBindValue(r.sourceId);
+        insert.addBindValue(text(formatCandidates(r.candidates)));
+        insert.addBindValue(text(r.make));
+        insert.addBindValue(text(r.model));
+        insert.addBindValue(text(r.colour));
+        insert.addBindValue(text(r.sourceFile));
+        insert.addBindValue(text(r.sourceId));
         insert.addBindValue(withImages ? 1 : 0);
         if (!insert.exec())
             return fail(QStringLiteral("read insert"), insert);
@@ -497,19 +506,19 @@ Result<UserRecord> LocalStore::addUser(const UserRecord& user)
     q.prepare(QStringLiteral("INSERT INTO users (name, full_name, agency, role, trained_on, refresher_due, clets, "
                              "disabled, created_ms, last_login_ms, password_changed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                              "?, ?, ?)"));
-    q.addBindValue(user.name);
-    q.addBindValue(user.fullName);
-    q.addBindValue(user.agency);
+    q.addBindValue(text(user.name));
+    q.addBindValue(text(user.fullName));
+    q.addBindValue(text(user.agency));
     q.addBindValue(roleName(user.role));
-    q.addBindValue(user.trainedOn.isValid() ? user.trainedOn.toString(Qt::ISODate) : QString());
-    q.addBindValue(user.refresherDue.isValid() ? user.refresherDue.toString(Qt::ISODate) : QString());
+    q.addBindValue(user.trainedOn.isValid() ? user.trainedOn.toString(Qt::ISODate) : QStringLiteral(""));
+    q.addBindValue(user.refresherDue.isValid() ? user.refresherDue.toString(Qt::ISODate) : QStringLiteral(""));
     q.addBindValue(user.cletsAuthorised ? 1 : 0);
     q.addBindValue(user.disabled ? 1 : 0);
     q.addBindValue(user.createdMs);
     q.addBindValue(user.lastLoginMs);
     q.addBindValue(user.passwordChangedMs);
     if (!q.exec()) {
-        if (q.lastError().nativeErrorCode().startsWith(QLatin1String("19"))) // SQLITE_CONSTRAINT
+        if (q.lastError().databaseText().contains(QLatin1String("UNIQUE")))
             return failure(tr("A user named %1 already exists.").arg(user.name));
         return sqlError(QStringLiteral("add user"), q.lastError().text());
     }
@@ -523,16 +532,16 @@ Status LocalStore::updateUser(const UserRecord& user)
     QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE users SET full_name = ?, agency = ?, role = ?, trained_on = ?, refresher_due = ?, "
                              "clets = ?, disabled = ?, last_login_ms = ?, password_changed_ms = ? WHERE name = ?"));
-    q.addBindValue(user.fullName);
-    q.addBindValue(user.agency);
+    q.addBindValue(text(user.fullName));
+    q.addBindValue(text(user.agency));
     q.addBindValue(roleName(user.role));
-    q.addBindValue(user.trainedOn.isValid() ? user.trainedOn.toString(Qt::ISODate) : QString());
-    q.addBindValue(user.refresherDue.isValid() ? user.refresherDue.toString(Qt::ISODate) : QString());
+    q.addBindValue(user.trainedOn.isValid() ? user.trainedOn.toString(Qt::ISODate) : QStringLiteral(""));
+    q.addBindValue(user.refresherDue.isValid() ? user.refresherDue.toString(Qt::ISODate) : QStringLiteral(""));
     q.addBindValue(user.cletsAuthorised ? 1 : 0);
     q.addBindValue(user.disabled ? 1 : 0);
     q.addBindValue(user.lastLoginMs);
     q.addBindValue(user.passwordChangedMs);
-    q.addBindValue(user.name);
+    q.addBindValue(text(user.name));
     if (!q.exec())
         return sqlError(QStringLiteral("update user"), q.lastError().text());
     if (q.numRowsAffected() != 1)
@@ -571,7 +580,7 @@ Result<qint64> LocalStore::addHotlistEntry(const HotlistEntry& entry)
     QSqlQuery q(database);
     q.prepare(QStringLiteral("INSERT INTO hotlists (name, created_ms) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET "
                              "name = excluded.name RETURNING id"));
-    q.addBindValue(entry.list);
+    q.addBindValue(text(entry.list));
     q.addBindValue(entry.addedMs);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("hotlist"), q.lastError().text());
@@ -581,9 +590,9 @@ Result<qint64> LocalStore::addHotlistEntry(const HotlistEntry& entry)
                              "?, ?, ?) ON CONFLICT (hotlist_id, plate, state) DO UPDATE SET reason = excluded.reason "
                              "RETURNING id"));
     q.addBindValue(listId);
-    q.addBindValue(entry.plate);
-    q.addBindValue(entry.state);
-    q.addBindValue(entry.reason);
+    q.addBindValue(text(entry.plate));
+    q.addBindValue(text(entry.state));
+    q.addBindValue(text(entry.reason));
     q.addBindValue(entry.addedMs);
     if (!q.exec() || !q.next())
         return sqlError(QStringLiteral("hotlist entry"), q.lastError().text());
@@ -616,7 +625,7 @@ Result<QString> LocalStore::setting(const QString& key, const QString& fallback)
     QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    q.addBindValue(key);
+    q.addBindValue(text(key));
     if (!q.exec())
         return sqlError(QStringLiteral("setting"), q.lastError().text());
     return q.next() ? q.value(0).toString() : fallback;
@@ -627,10 +636,167 @@ Status LocalStore::setSetting(const QString& key, const QString& value)
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
                              "excluded.value"));
-    q.addBindValue(key);
-    q.addBindValue(value);
+    q.addBindValue(text(key));
+    q.addBindValue(text(value));
     if (!q.exec())
         return sqlError(QStringLiteral("setting"), q.lastError().text());
+    return {};
+}
+
+} // namespace alpr
+
+namespace alpr {
+
+Result<AuditRow> LocalStore::appendAudit(AuditRow row, const std::function<QByteArray(const AuditRow&)>& hashOf)
+{
+    QSqlDatabase database = db();
+    // BEGIN IMMEDIATE takes the write lock before reading the chain's head, so two writers cannot both chain
+    // onto the same row.
+    QSqlQuery q(database);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError(QStringLiteral("audit begin"), q.lastError().text());
+    auto rollback = [&](const QString& what, const QString& error) {
+        QSqlQuery r(database);
+        r.exec(QStringLiteral("ROLLBACK"));
+        return sqlError(what, error);
+    };
+    if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")))
+        return rollback(QStringLiteral("audit head"), q.lastError().text());
+    if (q.next()) {
+        row.id = q.value(0).toLongLong() + 1;
+        row.prevHash = q.value(1).toByteArray();
+    } else {
+        row.id = 1;
+        row.prevHash = QByteArray(32, '\0');
+    }
+    q.finish();
+    row.hash = hashOf(row);
+    q.prepare(QStringLiteral("INSERT INTO audit_log (id, time_ms, username, event, outcome, source, detail, "
+                             "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(row.id);
+    q.addBindValue(row.timeMs);
+    q.addBindValue(text(row.username));
+    q.addBindValue(text(row.event));
+    q.addBindValue(text(row.outcome));
+    q.addBindValue(text(row.source));
+    q.addBindValue(text(row.detail));
+    q.addBindValue(row.prevHash);
+    q.addBindValue(row.hash);
+    if (!q.exec())
+        return rollback(QStringLiteral("audit insert"), q.lastError().text());
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return rollback(QStringLiteral("audit commit"), q.lastError().text());
+    return row;
+}
+
+Status LocalStore::forEachAudit(const std::function<bool(const AuditRow&)>& sink)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, time_ms, username, event, outcome, source, detail, prev_hash, hash FROM "
+                               "audit_log ORDER BY id")))
+        return sqlError(QStringLiteral("audit log"), q.lastError().text());
+    while (q.next()) {
+        AuditRow r;
+        r.id = q.value(0).toLongLong();
+        r.timeMs = q.value(1).toLongLong();
+        r.username = q.value(2).toString();
+        r.event = q.value(3).toString();
+        r.outcome = q.value(4).toString();
+        r.source = q.value(5).toString();
+        r.detail = q.value(6).toString();
+        r.prevHash = q.value(7).toByteArray();
+        r.hash = q.value(8).toByteArray();
+        if (!sink(r))
+            break;
+    }
+    return {};
+}
+
+Result<qint64> LocalStore::appendAccess(const AccessRecord& record)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO access_log (time_ms, username, agency, case_number, purpose, elements, "
+                             "result_count) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(record.timeMs);
+    q.addBindValue(text(record.username));
+    q.addBindValue(text(record.agency));
+    q.addBindValue(text(record.caseNumber));
+    q.addBindValue(text(record.purpose));
+    q.addBindValue(text(record.elements));
+    q.addBindValue(record.resultCount);
+    if (!q.exec())
+        return sqlError(QStringLiteral("access log"), q.lastError().text());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<QList<AccessRecord>> LocalStore::accessLog(const QString& elementsContaining, int limit)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    // instr() rather than LIKE: the text is matched literally, wildcards in it mean nothing.
+    q.prepare(QStringLiteral("SELECT id, time_ms, username, agency, case_number, purpose, elements, result_count FROM "
+                             "access_log WHERE ? = '' OR instr(elements, ?) > 0 ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(elementsContaining);
+    q.addBindValue(elementsContaining);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(QStringLiteral("access log"), q.lastError().text());
+    QList<AccessRecord> out;
+    while (q.next()) {
+        AccessRecord r;
+        r.id = q.value(0).toLongLong();
+        r.timeMs = q.value(1).toLongLong();
+        r.username = q.value(2).toString();
+        r.agency = q.value(3).toString();
+        r.caseNumber = q.value(4).toString();
+        r.purpose = q.value(5).toString();
+        r.elements = q.value(6).toString();
+        r.resultCount = q.value(7).toLongLong();
+        out.append(r);
+    }
+    return out;
+}
+
+Status LocalStore::recordCase(const QString& number, const QString& category, const QString& purpose,
+                              const QString& user, qint64 timeMs)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO cases (number, purpose_category, purpose_text, opened_by, opened_ms) VALUES "
+                             "(?, ?, ?, ?, ?)"));
+    q.addBindValue(text(number));
+    q.addBindValue(text(category));
+    q.addBindValue(text(purpose));
+    q.addBindValue(text(user));
+    q.addBindValue(timeMs);
+    if (!q.exec())
+        return sqlError(QStringLiteral("case"), q.lastError().text());
+    return {};
+}
+
+Result<QByteArray> LocalStore::totpSecret(const QString& user)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT totp_secret FROM users WHERE name = ?"));
+    q.addBindValue(text(user));
+    if (!q.exec())
+        return sqlError(QStringLiteral("totp"), q.lastError().text());
+    if (!q.next())
+        return failure(tr("No user named %1.").arg(user));
+    return q.value(0).toByteArray();
+}
+
+Status LocalStore::setTotpSecret(const QString& user, const QByteArray& secret)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE users SET totp_secret = ? WHERE name = ?"));
+    q.addBindValue(secret.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(secret));
+    q.addBindValue(text(user));
+    if (!q.exec())
+        return sqlError(QStringLiteral("totp"), q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return failure(tr("No user named %1.").arg(user));
     return {};
 }
 

@@ -48,6 +48,14 @@ public:
     Result<UserRecord> user(const QString& name) override;
     Result<qint64> addHotlistEntry(const HotlistEntry& entry) override;
     Result<QList<HotlistEntry>> hotlistEntries() override;
+    Result<AuditRow> appendAudit(AuditRow row, const std::function<QByteArray(const AuditRow&)>& hashOf) override;
+    Status forEachAudit(const std::function<bool(const AuditRow&)>& sink) override;
+    Result<qint64> appendAccess(const AccessRecord& record) override;
+    Result<QList<AccessRecord>> accessLog(const QString& elementsContaining, int limit) override;
+    Status recordCase(const QString& number, const QString& category, const QString& purpose, const QString& user,
+                      qint64 timeMs) override;
+    Result<QByteArray> totpSecret(const QString& user) override;
+    Status setTotpSecret(const QString& user, const QByteArray& secret) override;
     Result<QString> setting(const QString& key, const QString& fallback = {}) override;
     Status setSetting(const QString& key, const QString& value) override;
 

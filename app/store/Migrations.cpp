@@ -75,7 +75,8 @@ CREATE TABLE users (
     disabled            INTEGER NOT NULL DEFAULT 0,
     created_ms          INTEGER NOT NULL,
     last_login_ms       INTEGER NOT NULL DEFAULT 0,
-    password_changed_ms INTEGER NOT NULL DEFAULT 0
+    password_changed_ms INTEGER NOT NULL DEFAULT 0,
+    totp_secret         BLOB
 );
 CREATE TABLE cases (
     id               INTEGER PRIMARY KEY,
@@ -85,6 +86,7 @@ CREATE TABLE cases (
     opened_by        TEXT NOT NULL,
     opened_ms        INTEGER NOT NULL
 );
+CREATE INDEX cases_number ON cases (number);
 CREATE TABLE access_log (
     id           INTEGER PRIMARY KEY,
     time_ms      INTEGER NOT NULL,

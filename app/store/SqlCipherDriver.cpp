@@ -10,12 +10,10 @@
 #include <QSqlField>
 #include <QSqlIndex>
 #include <QSqlRecord>
-
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <mutex>
+#include <sqlite3.h>
 #include <utility>
 
 namespace alpr {
@@ -42,8 +40,7 @@ bool isHexDigit(QChar c)
 }
 
 /** Runs one statement and hands every row to onRow; returns the SQLite code (SQLITE_OK on success). */
-template<typename OnRow>
-int forEachRow(sqlite3* db, const QString& sql, OnRow&& onRow)
+template<typename OnRow> int forEachRow(sqlite3* db, const QString& sql, OnRow&& onRow)
 {
     const QByteArray utf8 = sql.toUtf8();
     sqlite3_stmt* stmt = nullptr;
@@ -118,7 +115,10 @@ void registerSqlCipherDriver()
     });
 }
 
-SqlCipherDriver::SqlCipherDriver(QObject* parent) : QSqlDriver(parent) {}
+SqlCipherDriver::SqlCipherDriver(QObject* parent)
+    : QSqlDriver(parent)
+{
+}
 
 SqlCipherDriver::~SqlCipherDriver()
 {
@@ -185,9 +185,9 @@ bool SqlCipherDriver::open(const QString& db, const QString& user, const QString
             bool ok = false;
             const int value = rest.startsWith(u'=') ? rest.mid(1).trimmed().toInt(&ok) : -1;
             if (!ok || value < 0)
-                return failOpen(what, SQLITE_MISUSE,
-                                tr("Invalid connect option \"%1\": expected %2=<milliseconds>")
-                                    .arg(option, kBusyTimeoutOption));
+                return failOpen(
+                    what, SQLITE_MISUSE,
+                    tr("Invalid connect option \"%1\": expected %2=<milliseconds>").arg(option, kBusyTimeoutOption));
             busyTimeoutMs = value;
         } else {
             return failOpen(what, SQLITE_MISUSE, tr("Unknown connect option \"%1\"").arg(option));
@@ -337,10 +337,9 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
     if (!m_db || tableName.isEmpty())
         return index;
     QList<ColumnInfo> columns = tableInfo(m_db, escapeIdentifier(tableName, TableName));
-    std::erase_if(columns, [](const ColumnInfo& c) { return c.primaryKeyPosition == 0; });
-    std::sort(columns.begin(), columns.end(), [](const ColumnInfo& a, const ColumnInfo& b) {
-        return a.primaryKeyPosition < b.primaryKeyPosition;
-    });
+    columns.removeIf([](const ColumnInfo& c) { return c.primaryKeyPosition == 0; });
+    std::sort(columns.begin(), columns.end(),
+              [](const ColumnInfo& a, const ColumnInfo& b) { return a.primaryKeyPosition < b.primaryKeyPosition; });
     for (const ColumnInfo& column : std::as_const(columns))
         index.append(QSqlField(column.name, SqlCipherResult::typeForDeclared(column.declaredType), plain));
     return index;
@@ -376,8 +375,9 @@ bool execScript(QSqlDatabase& db, const QString& sql, QString* error)
     };
     sqlite3* handle = SqlCipherDriver::nativeHandle(db);
     if (!handle)
-        return fail(QCoreApplication::translate("SqlCipherDriver", "Connection \"%1\" is not an open SQLCipher database")
-                        .arg(db.connectionName()));
+        return fail(
+            QCoreApplication::translate("SqlCipherDriver", "Connection \"%1\" is not an open SQLCipher database")
+                .arg(db.connectionName()));
 
     const QByteArray utf8 = sql.toUtf8();
     const char* const begin = utf8.constData();
@@ -396,8 +396,7 @@ bool execScript(QSqlDatabase& db, const QString& sql, QString* error)
         }
         ++number;
         if (rc == SQLITE_OK) {
-            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            }
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) { }
             if (rc == SQLITE_DONE)
                 rc = SQLITE_OK;
         }

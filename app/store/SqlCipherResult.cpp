@@ -6,10 +6,8 @@
 #include <QDateTime>
 #include <QSqlField>
 #include <QTime>
-
-#include <sqlite3.h>
-
 #include <limits>
+#include <sqlite3.h>
 
 namespace alpr {
 
@@ -86,16 +84,20 @@ int bindVariant(sqlite3_stmt* stmt, int index, const QVariant& value)
         return bindText(stmt, index, value.toDate().toString(Qt::ISODate));
     case QMetaType::QTime:
         return bindText(stmt, index, value.toTime().toString(Qt::ISODateWithMs));
-    default:
-        if (value.canConvert<QString>())
-            return bindText(stmt, index, value.toString());
+    default: {
+        // QMetaType::convert() reports failure (canConvert() does not: a two-item QStringList "can" convert, to "").
+        QString text;
+        if (QMetaType::convert(value.metaType(), value.constData(), QMetaType::fromType<QString>(), &text))
+            return bindText(stmt, index, text);
         return SQLITE_MISMATCH;
+    }
     }
 }
 
 } // namespace
 
-SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver) : QSqlResult(driver)
+SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver)
+    : QSqlResult(driver)
 {
     driver->m_results.append(this);
 }
@@ -265,11 +267,10 @@ bool SqlCipherResult::bindValues(const QList<QVariant>& values)
 {
     const int count = sqlite3_bind_parameter_count(m_stmt);
     if (values.size() != count) {
-        setLastError(makeError(tr("Unable to bind the values"),
-                               tr("The statement has %1 placeholders but %2 values were bound")
-                                   .arg(count)
-                                   .arg(values.size()),
-                               SQLITE_RANGE, QSqlError::StatementError));
+        setLastError(
+            makeError(tr("Unable to bind the values"),
+                      tr("The statement has %1 placeholders but %2 values were bound").arg(count).arg(values.size()),
+                      SQLITE_RANGE, QSqlError::StatementError));
         return false;
     }
     for (int i = 0; i < count; ++i) {

@@ -51,8 +51,7 @@ public:
     /** The Qt type for a column's declared SQL type, by SQLite's affinity rules (see above). */
     static QMetaType typeForDeclared(const QString& declaredType);
     /** A QSqlError: driverText = what, databaseText as given, nativeErrorCode = primary SQLite code as text. */
-    static QSqlError makeError(const QString& what, const QString& databaseText, int code,
-                               QSqlError::ErrorType type);
+    static QSqlError makeError(const QString& what, const QString& databaseText, int code, QSqlError::ErrorType type);
     /** SQLite's message for the last failure on db (or for code when db has none). */
     static QString errorMessage(sqlite3* db, int code);
 

@@ -34,6 +34,33 @@ struct PlateSummary
     qint64 lastSeenMs = 0;
 };
 
+/** One row of the hash-chained audit log (app/security computes the hashes; the store only keeps rows). */
+struct AuditRow
+{
+    qint64 id = 0;
+    qint64 timeMs = 0; ///< UTC ms
+    QString username;
+    QString event; ///< e.g. "login", "query", "case.switch"
+    QString outcome; ///< "success", "failure", "denied"
+    QString source; ///< "workstation", "cli", host name
+    QString detail; ///< JSON text
+    QByteArray prevHash;
+    QByteArray hash;
+};
+
+/** One access-log record per data query (Civil Code 1798.90.52): who, when, what was queried, for which case. */
+struct AccessRecord
+{
+    qint64 id = 0;
+    qint64 timeMs = 0;
+    QString username;
+    QString agency;
+    QString caseNumber;
+    QString purpose;
+    QString elements; ///< JSON: plate/pattern, area, time range, filters
+    qint64 resultCount = 0;
+};
+
 struct HotlistEntry
 {
     qint64 id = 0;
@@ -92,6 +119,25 @@ public:
     // Hotlists
     virtual Result<qint64> addHotlistEntry(const HotlistEntry& entry) = 0;
     virtual Result<QList<HotlistEntry>> hotlistEntries() = 0;
+
+    // Accountability
+    /**
+     * Appends an audit row in one transaction: fills id and prevHash from the current last row (prevHash of the
+     * first row is 32 zero bytes), then asks hashOf for the row's hash. Concurrent appends cannot interleave.
+     */
+    virtual Result<AuditRow> appendAudit(AuditRow row, const std::function<QByteArray(const AuditRow&)>& hashOf) = 0;
+    /** Streams audit rows in id order; stops when sink returns false. */
+    virtual Status forEachAudit(const std::function<bool(const AuditRow&)>& sink) = 0;
+    virtual Result<qint64> appendAccess(const AccessRecord& record) = 0;
+    /** Access records, newest first, optionally only those whose elements mention text; at most limit. */
+    virtual Result<QList<AccessRecord>> accessLog(const QString& elementsContaining, int limit) = 0;
+    /** Remembers a case opened or switched to (number, purpose, who, when). */
+    virtual Status recordCase(const QString& number, const QString& category, const QString& purpose,
+                              const QString& user, qint64 timeMs) = 0;
+
+    // Multi-factor authentication: the TOTP secret is kept inside the encrypted store.
+    virtual Result<QByteArray> totpSecret(const QString& user) = 0;
+    virtual Status setTotpSecret(const QString& user, const QByteArray& secret) = 0;
 
     // Settings kept inside the store (retention, case-number pattern, ...)
     virtual Result<QString> setting(const QString& key, const QString& fallback = {}) = 0;

@@ -12,21 +12,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/catch_tostring.hpp>
 #include <catch2/generators/catch_generators.hpp>
-
-#include <sys/resource.h>
-#include <sys/stat.h>
-
 #include <csignal>
 #include <functional>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 // Byte strings print as hex in failure messages.
-template<>
-struct Catch::StringMaker<QByteArray>
+template<> struct Catch::StringMaker<QByteArray>
 {
     static std::string convert(const QByteArray& bytes) { return "hex:" + bytes.toHex().toStdString(); }
 };
@@ -104,7 +100,7 @@ struct SharedSlots
 
 const SharedSlots& sharedSlots()
 {
-    static const SharedSlots shared{QByteArray::fromHex(kGoldenDataKey), QByteArray(kGoldenKeyFile)};
+    static const SharedSlots shared { QByteArray::fromHex(kGoldenDataKey), QByteArray(kGoldenKeyFile) };
     return shared;
 }
 
@@ -154,8 +150,7 @@ void requireWrongCredentials(const Result<QByteArray>& result)
 
 TEST_CASE("SHA-256 of \"abc\" matches FIPS 180-2")
 {
-    CHECK(sha256(QByteArrayLiteral("abc"))
-          == hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    CHECK(sha256(QByteArrayLiteral("abc")) == hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     CHECK(sha256(QByteArray()) == hex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 }
 
@@ -190,19 +185,19 @@ TEST_CASE("AES-256-GCM matches the GCM specification's test cases 13, 14 and 16"
     CHECK(tc16->ciphertext == ciphertext);
     CHECK(tc16->tag == tag);
 
-    Result<QByteArray> opened = aes256GcmDecrypt(key, GcmSealed{nonce, ciphertext, tag}, aad);
+    Result<QByteArray> opened = aes256GcmDecrypt(key, GcmSealed { nonce, ciphertext, tag }, aad);
     REQUIRE(opened.ok());
     CHECK(opened.value() == plaintext);
 
     // The tag covers the associated data, the ciphertext and the key.
     QByteArray otherAad = aad;
     otherAad[0] = char(otherAad.at(0) ^ 0x80);
-    CHECK_FALSE(aes256GcmDecrypt(key, GcmSealed{nonce, ciphertext, tag}, otherAad).ok());
+    CHECK_FALSE(aes256GcmDecrypt(key, GcmSealed { nonce, ciphertext, tag }, otherAad).ok());
     QByteArray otherCiphertext = ciphertext;
     otherCiphertext[59] = char(otherCiphertext.at(59) ^ 0x01);
-    CHECK_FALSE(aes256GcmDecrypt(key, GcmSealed{nonce, otherCiphertext, tag}, aad).ok());
-    CHECK_FALSE(aes256GcmDecrypt(zeroKey, GcmSealed{nonce, ciphertext, tag}, aad).ok());
-    CHECK_FALSE(aes256GcmDecrypt(key, GcmSealed{nonce, ciphertext, tag.left(15)}, aad).ok());
+    CHECK_FALSE(aes256GcmDecrypt(key, GcmSealed { nonce, otherCiphertext, tag }, aad).ok());
+    CHECK_FALSE(aes256GcmDecrypt(zeroKey, GcmSealed { nonce, ciphertext, tag }, aad).ok());
+    CHECK_FALSE(aes256GcmDecrypt(key, GcmSealed { nonce, ciphertext, tag.left(15) }, aad).ok());
     CHECK_FALSE(aes256GcmEncrypt(key.left(16), plaintext, aad).ok());
 }
 
@@ -293,7 +288,8 @@ TEST_CASE("calibrated PBKDF2 iterations are never below 600,000 and track the ti
 
 TEST_CASE("key file path sits beside the store")
 {
-    CHECK(KeySlotFile::pathForStore(QStringLiteral("/data/alpr/local.db")) == QStringLiteral("/data/alpr/local.db.keys"));
+    CHECK(KeySlotFile::pathForStore(QStringLiteral("/data/alpr/local.db"))
+          == QStringLiteral("/data/alpr/local.db.keys"));
 }
 
 TEST_CASE("a stored key file loads and each user's slot unwraps the same data key")
@@ -304,7 +300,7 @@ TEST_CASE("a stored key file loads and each user's slot unwraps the same data ke
 
     Result<KeySlotFile> loaded = loadOrFail(path);
     CHECK(loaded->storeId() == kStoreId);
-    CHECK(loaded->users() == QStringList{kAlice, kBob});
+    CHECK(loaded->users() == QStringList { kAlice, kBob });
     CHECK(loaded->hasSlot(kAlice));
     CHECK_FALSE(loaded->hasSlot(QStringLiteral("mallory")));
     CHECK(loaded->iterations(kAlice) == kMinimumPbkdf2Iterations);
@@ -340,7 +336,7 @@ TEST_CASE("a new slot survives save and load, and setting it again replaces the 
     KeySlotFile file = KeySlotFile::createNew(kStoreId);
     REQUIRE(file.setSlot(kAlice, oldPassword, key, kMinimumPbkdf2Iterations + 1).ok());
     REQUIRE(file.setSlot(kAlice, newPassword, key, kMinimumPbkdf2Iterations).ok());
-    CHECK(file.users() == QStringList{kAlice});
+    CHECK(file.users() == QStringList { kAlice });
     REQUIRE(file.save(path).ok());
 
     Result<KeySlotFile> loaded = loadOrFail(path);
@@ -361,10 +357,10 @@ TEST_CASE("key files are written with mode 0600")
     const QString fresh = dir.path(QStringLiteral("fresh.keys"));
     REQUIRE(loaded->save(fresh).ok());
     // An existing file that was world-readable is narrowed too.
-    REQUIRE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
-                                            | QFileDevice::ReadGroup));
+    REQUIRE(QFile::setPermissions(
+        path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup));
     REQUIRE(loaded->save(path).ok());
-    for (const QString& written : {fresh, path}) {
+    for (const QString& written : { fresh, path }) {
         struct stat info = {};
         REQUIRE(::stat(QFile::encodeName(written).constData(), &info) == 0);
         CHECK((info.st_mode & 07777) == 0600);
@@ -397,7 +393,7 @@ TEST_CASE("removing a slot locks that user out and leaves the others")
     REQUIRE(loaded->save(path).ok());
 
     Result<KeySlotFile> reloaded = loadOrFail(path);
-    CHECK(reloaded->users() == QStringList{kAlice});
+    CHECK(reloaded->users() == QStringList { kAlice });
     requireWrongCredentials(reloaded->unwrap(kBob, kBobPassword));
     Result<QByteArray> alice = reloaded->unwrap(kAlice, kAlicePassword);
     REQUIRE(alice.ok());
@@ -427,8 +423,9 @@ TEST_CASE("a slot copied into another store's key file does not open")
 
     // Paste alice's slot from our file into the other store's file.
     QJsonObject otherRoot = QJsonDocument::fromJson(readAll(otherPath)).object();
-    const QJsonArray ourSlots = QJsonDocument::fromJson(sharedSlots().json).object().value(QStringLiteral("slots")).toArray();
-    otherRoot.insert(QStringLiteral("slots"), QJsonArray{ourSlots.at(0)});
+    const QJsonArray ourSlots
+        = QJsonDocument::fromJson(sharedSlots().json).object().value(QStringLiteral("slots")).toArray();
+    otherRoot.insert(QStringLiteral("slots"), QJsonArray { ourSlots.at(0) });
     writeAll(otherPath, QJsonDocument(otherRoot).toJson());
 
     Result<KeySlotFile> loaded = loadOrFail(otherPath);
@@ -439,11 +436,12 @@ TEST_CASE("a slot copied into another store's key file does not open")
 
 TEST_CASE("a flipped bit in any part of a slot stops it opening")
 {
-    const QString field = QString::fromStdString(GENERATE(as<std::string>{}, "wrapped_key", "tag", "nonce", "salt"));
+    const QString field = QString::fromStdString(GENERATE(as<std::string> {}, "wrapped_key", "tag", "nonce", "salt"));
     INFO(field.toStdString());
     TempDir dir;
     const QString path = dir.path(QStringLiteral("store.db.keys"));
-    writeEdited(path, [&](QJsonObject& root) { editSlot(root, 0, [&](QJsonObject& slot) { flipFirstBit(slot, field); }); });
+    writeEdited(path,
+                [&](QJsonObject& root) { editSlot(root, 0, [&](QJsonObject& slot) { flipFirstBit(slot, field); }); });
     Result<KeySlotFile> loaded = loadOrFail(path);
     requireWrongCredentials(loaded->unwrap(kAlice, kAlicePassword));
 }
@@ -507,74 +505,69 @@ TEST_CASE("broken key files are refused with an error naming the file and the re
         QString reason; // a word the message must contain
     };
     const auto slotEdit = [](std::function<void(QJsonObject&)> edit) {
-        return [edit](const QString& path) {
-            writeEdited(path, [&](QJsonObject& root) { editSlot(root, 0, edit); });
-        };
+        return [edit](const QString& path) { writeEdited(path, [&](QJsonObject& root) { editSlot(root, 0, edit); }); };
     };
     const auto rootEdit = [](std::function<void(QJsonObject&)> edit) {
         return [edit](const QString& path) { writeEdited(path, edit); };
     };
     const QByteArray json = sharedSlots().json;
     const std::vector<Case> cases = {
-        {"missing", {}, ErrorKind::Failure, QStringLiteral("does not exist")},
-        {"empty", [](const QString& p) { writeAll(p, QByteArray()); }, ErrorKind::BadInput, QStringLiteral("empty")},
-        {"truncated", [json](const QString& p) { writeAll(p, json.left(json.size() / 2)); }, ErrorKind::BadInput,
-         QStringLiteral("JSON")},
-        {"not JSON", [](const QString& p) { writeAll(p, "PK\x03\x04 this is a zip"); }, ErrorKind::BadInput,
-         QStringLiteral("JSON")},
-        {"JSON array", [](const QString& p) { writeAll(p, "[1,2]"); }, ErrorKind::BadInput, QStringLiteral("object")},
-        {"wrong format",
-         rootEdit([](QJsonObject& r) { r.insert(QStringLiteral("format"), QStringLiteral("luks2")); }),
-         ErrorKind::BadInput, QStringLiteral("format")},
-        {"wrong version", rootEdit([](QJsonObject& r) { r.insert(QStringLiteral("version"), 2); }),
-         ErrorKind::BadInput, QStringLiteral("version")},
-        {"no store id", rootEdit([](QJsonObject& r) { r.remove(QStringLiteral("store_id")); }), ErrorKind::BadInput,
-         QStringLiteral("store_id")},
-        {"slots not an array", rootEdit([](QJsonObject& r) { r.insert(QStringLiteral("slots"), 3); }),
-         ErrorKind::BadInput, QStringLiteral("slots")},
-        {"iterations 1000", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("iterations"), 1000); }),
-         ErrorKind::BadInput, QStringLiteral("600000")},
-        {"iterations a string",
-         slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("iterations"), QStringLiteral("600000")); }),
-         ErrorKind::BadInput, QStringLiteral("iterations")},
-        {"iterations fractional", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("iterations"), 600000.5); }),
-         ErrorKind::BadInput, QStringLiteral("iterations")},
-        {"unknown kdf", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("kdf"), QStringLiteral("argon2id")); }),
-         ErrorKind::BadInput, QStringLiteral("kdf")},
-        {"missing tag", slotEdit([](QJsonObject& s) { s.remove(QStringLiteral("tag")); }), ErrorKind::BadInput,
-         QStringLiteral("tag")},
-        {"user not a string", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("user"), 7); }),
-         ErrorKind::BadInput, QStringLiteral("user")},
-        {"bad base64", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("salt"), QStringLiteral("@@not base64@@")); }),
-         ErrorKind::BadInput, QStringLiteral("base64")},
-        {"short salt",
-         slotEdit([](QJsonObject& s) {
-             s.insert(QStringLiteral("salt"), QLatin1String(QByteArray(15, 'x').toBase64()));
-         }),
-         ErrorKind::BadInput, QStringLiteral("salt")},
-        {"long nonce",
-         slotEdit([](QJsonObject& s) {
-             s.insert(QStringLiteral("nonce"), QLatin1String(QByteArray(16, 'x').toBase64()));
-         }),
-         ErrorKind::BadInput, QStringLiteral("nonce")},
-        {"short wrapped key",
-         slotEdit([](QJsonObject& s) {
-             s.insert(QStringLiteral("wrapped_key"), QLatin1String(QByteArray(31, 'x').toBase64()));
-         }),
-         ErrorKind::BadInput, QStringLiteral("wrapped_key")},
-        {"short tag",
-         slotEdit([](QJsonObject& s) {
-             s.insert(QStringLiteral("tag"), QLatin1String(QByteArray(12, 'x').toBase64()));
-         }),
-         ErrorKind::BadInput, QStringLiteral("tag")},
-        {"duplicate user", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("user"), kBob); }),
-         ErrorKind::BadInput, QStringLiteral("bob")},
+        { "missing", {}, ErrorKind::Failure, QStringLiteral("does not exist") },
+        { "empty", [](const QString& p) { writeAll(p, QByteArray()); }, ErrorKind::BadInput, QStringLiteral("empty") },
+        { "truncated", [json](const QString& p) { writeAll(p, json.left(json.size() / 2)); }, ErrorKind::BadInput,
+          QStringLiteral("JSON") },
+        { "not JSON", [](const QString& p) { writeAll(p, "PK\x03\x04 this is a zip"); }, ErrorKind::BadInput,
+          QStringLiteral("JSON") },
+        { "JSON array", [](const QString& p) { writeAll(p, "[1,2]"); }, ErrorKind::BadInput, QStringLiteral("object") },
+        { "wrong format", rootEdit([](QJsonObject& r) { r.insert(QStringLiteral("format"), QStringLiteral("luks2")); }),
+          ErrorKind::BadInput, QStringLiteral("format") },
+        { "wrong version", rootEdit([](QJsonObject& r) { r.insert(QStringLiteral("version"), 2); }),
+          ErrorKind::BadInput, QStringLiteral("version") },
+        { "no store id", rootEdit([](QJsonObject& r) { r.remove(QStringLiteral("store_id")); }), ErrorKind::BadInput,
+          QStringLiteral("store_id") },
+        { "slots not an array", rootEdit([](QJsonObject& r) { r.insert(QStringLiteral("slots"), 3); }),
+          ErrorKind::BadInput, QStringLiteral("slots") },
+        { "iterations 1000", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("iterations"), 1000); }),
+          ErrorKind::BadInput, QStringLiteral("600000") },
+        { "iterations a string",
+          slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("iterations"), QStringLiteral("600000")); }),
+          ErrorKind::BadInput, QStringLiteral("iterations") },
+        { "iterations fractional", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("iterations"), 600000.5); }),
+          ErrorKind::BadInput, QStringLiteral("iterations") },
+        { "unknown kdf", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("kdf"), QStringLiteral("argon2id")); }),
+          ErrorKind::BadInput, QStringLiteral("kdf") },
+        { "missing tag", slotEdit([](QJsonObject& s) { s.remove(QStringLiteral("tag")); }), ErrorKind::BadInput,
+          QStringLiteral("tag") },
+        { "user not a string", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("user"), 7); }),
+          ErrorKind::BadInput, QStringLiteral("user") },
+        { "bad base64",
+          slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("salt"), QStringLiteral("@@not base64@@")); }),
+          ErrorKind::BadInput, QStringLiteral("base64") },
+        { "short salt", slotEdit([](QJsonObject& s) {
+              s.insert(QStringLiteral("salt"), QLatin1String(QByteArray(15, 'x').toBase64()));
+          }),
+          ErrorKind::BadInput, QStringLiteral("salt") },
+        { "long nonce", slotEdit([](QJsonObject& s) {
+              s.insert(QStringLiteral("nonce"), QLatin1String(QByteArray(16, 'x').toBase64()));
+          }),
+          ErrorKind::BadInput, QStringLiteral("nonce") },
+        { "short wrapped key", slotEdit([](QJsonObject& s) {
+              s.insert(QStringLiteral("wrapped_key"), QLatin1String(QByteArray(31, 'x').toBase64()));
+          }),
+          ErrorKind::BadInput, QStringLiteral("wrapped_key") },
+        { "short tag", slotEdit([](QJsonObject& s) {
+              s.insert(QStringLiteral("tag"), QLatin1String(QByteArray(12, 'x').toBase64()));
+          }),
+          ErrorKind::BadInput, QStringLiteral("tag") },
+        { "duplicate user", slotEdit([](QJsonObject& s) { s.insert(QStringLiteral("user"), kBob); }),
+          ErrorKind::BadInput, QStringLiteral("bob") },
     };
 
     TempDir dir;
     for (const Case& c : cases) {
         INFO(c.name);
-        const QString path = dir.path(QStringLiteral("broken-%1.keys").arg(QLatin1String(c.name)).replace(QLatin1Char(' '), QLatin1Char('-')));
+        const QString path = dir.path(
+            QStringLiteral("broken-%1.keys").arg(QLatin1String(c.name)).replace(QLatin1Char(' '), QLatin1Char('-')));
         if (c.write)
             c.write(path);
         Result<KeySlotFile> loaded = KeySlotFile::load(path);
@@ -634,5 +627,5 @@ TEST_CASE("a failed save leaves the previous key file as it was")
 
     CHECK(readAll(path) == sharedSlots().json);
     // No temporary file is left beside it.
-    CHECK(QDir(dir.root()).entryList(QDir::Files) == QStringList{QStringLiteral("store.db.keys")});
+    CHECK(QDir(dir.root()).entryList(QDir::Files) == QStringList { QStringLiteral("store.db.keys") });
 }

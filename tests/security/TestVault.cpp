@@ -1,6 +1,7 @@
 // Vault: creating a store with its key file, unlocking by unwrapping a user's slot, users sharing one store,
 // disabling a user, and refusing damaged or foreign key files without touching the store.
 #include "Clock.h"
+#include "Crypto.h"
 #include "KeySlotFile.h"
 #include "TempDir.h"
 #include "Vault.h"
@@ -62,7 +63,7 @@ TEST_CASE("a created store unlocks for each user with a slot, and only for them"
         REQUIRE(vault.value()->store().addReads({r}));
     }
 
-    SECTION("both users' slots open the same store")
+    SECTION("both users' slotFile open the same store")
     {
         auto a = Vault::unlock(path, QStringLiteral("alice"), kAlicePw, clock);
         REQUIRE(a);
@@ -98,9 +99,9 @@ TEST_CASE("a created store unlocks for each user with a slot, and only for them"
             CHECK(a.value()->store().user(QStringLiteral("bob"))->disabled);
             CHECK_FALSE(a.value()->disableUser(QStringLiteral("alice"))); // not yourself
         }
-        auto slots = KeySlotFile::load(path + QStringLiteral(".keys"));
-        REQUIRE(slots);
-        CHECK_FALSE(slots->hasSlot(QStringLiteral("bob")));
+        auto slotFile = KeySlotFile::load(path + QStringLiteral(".keys"));
+        REQUIRE(slotFile);
+        CHECK_FALSE(slotFile->hasSlot(QStringLiteral("bob")));
         auto b = Vault::unlock(path, QStringLiteral("bob"), kBobPw, clock);
         REQUIRE_FALSE(b);
         CHECK(b.error().kind == ErrorKind::Auth);

@@ -81,6 +81,7 @@ TEST_CASE("a new store is migrated to the latest schema and reads round-trip")
     cam.lon = -117.9;
     cam.heading = 0;
     auto cams = store->upsertCameras({cam});
+    INFO((cams ? QString() : cams.error().message).toStdString());
     REQUIRE(cams);
     REQUIRE(cams->size() == 1);
     const qint64 camId = cams->first().id;
@@ -187,7 +188,9 @@ TEST_CASE("users, hotlists and settings round-trip")
     u.refresherDue = QDate(2027, 1, 15);
     u.cletsAuthorised = true;
     u.createdMs = 42;
-    REQUIRE(store->addUser(u));
+    auto addedUser = store->addUser(u);
+    INFO((addedUser ? QString() : addedUser.error().message).toStdString());
+    REQUIRE(addedUser);
     auto dup = store->addUser(u);
     REQUIRE_FALSE(dup);
     CHECK(dup.error().message.contains(QStringLiteral("bob")));

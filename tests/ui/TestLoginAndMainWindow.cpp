@@ -1,5 +1,6 @@
 // The login dialog and the main window as a user drives them: real widgets found by objectName, offscreen.
 #include "Clock.h"
+#include "Crypto.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "ReadTableModel.h"

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QColor>
+#include <QFont>
+#include <QImage>
+#include <QString>
+
+namespace alpr {
+
+/**
+ * Draws what an ALPR camera stores with a read, with QPainter only (Qt Gui, no widgets): the plate crop (a
+ * California-style plate — white, dark-blue characters, red script "California" — or the issuing state's
+ * colours, on a bit of bumper, slightly rotated, in perspective, blurred and noisy) and the overview (a road,
+ * the car from behind with its plate, a caption strip with camera and local time). At night the images have
+ * the grey infrared look of real ALPR cameras. Deterministic for the seed given.
+ *
+ * Text needs a QGuiApplication (fonts): check available() first. Fonts: DejaVu Sans / DejaVu Serif.
+ */
+class PlateRenderer
+{
+public:
+    static constexpr int CropWidth = 300;
+    static constexpr int CropHeight = 150;
+    static constexpr int OverviewWidth = 1280;
+    static constexpr int OverviewHeight = 720;
+    static constexpr int JpegQuality = 80;
+
+    /** True when a QGuiApplication exists, which font rendering requires. */
+    static bool available();
+
+    PlateRenderer();
+
+    /** The flat plate, width × width/2. */
+    QImage plate(const QString& plate, const QString& state, int width) const;
+    /** The camera's plate crop, CropWidth × CropHeight. */
+    QImage crop(const QString& plate, const QString& state, const QColor& body, bool night, quint64 seed) const;
+    /** The overview scene, OverviewWidth × OverviewHeight, caption along the bottom. */
+    QImage overview(const QString& plate, const QString& state, const QColor& body, const QString& caption, bool night,
+                    quint64 seed) const;
+    static QByteArray toJpeg(const QImage& image, int quality = JpegQuality);
+
+private:
+    QFont m_characters;
+    QFont m_script;
+    QFont m_small;
+    QFont m_caption;
+};
+
+} // namespace alpr
