@@ -1,5 +1,8 @@
 #include "CliContext.h"
 
+#include "ActiveCase.h"
+#include "Authenticator.h"
+#include "Session.h"
 #include "Vault.h"
 
 #include <QCoreApplication>
@@ -8,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -134,7 +138,7 @@ Result<QString> CliContext::newPassword(const QString& forUser) const
     return first;
 }
 
-Result<std::unique_ptr<Vault>> CliContext::unlock() const
+Result<std::unique_ptr<Session>> CliContext::signIn() const
 {
     auto path = storePath();
     if (!path)
@@ -142,10 +146,40 @@ Result<std::unique_ptr<Vault>> CliContext::unlock() const
     auto user = userName();
     if (!user)
         return user.error();
-    auto pw = password(user.value());
+    Credentials c;
+    c.storePath = path.value();
+    c.user = user.value();
+    c.otp = m_parser.value(QStringLiteral("otp"));
+    c.bannerAcknowledged = m_parser.isSet(QStringLiteral("accept-banner"))
+        || qEnvironmentVariable("ALPR_ACCEPT_BANNER") == QLatin1String("1");
+    QTextStream err(stderr);
+    if (!c.bannerAcknowledged) {
+        err << Authenticator::bannerText() << "\n\n";
+        if (isatty(STDIN_FILENO)) {
+            err << tr("Type 'yes' to acknowledge and continue: ");
+            err.flush();
+            c.bannerAcknowledged = QTextStream(stdin).readLine().trimmed() == QLatin1String("yes");
+        }
+        if (!c.bannerAcknowledged)
+            return policyError(tr("The system-use notice was not acknowledged (use --accept-banner in scripts)."));
+    }
+    auto pw = password(c.user);
     if (!pw)
         return pw.error();
-    return Vault::unlock(path.value(), user.value(), pw.value(), m_clock);
+    c.password = pw.value();
+    return Authenticator(m_clock).signIn(c, QStringLiteral("cli@") + QSysInfo::machineHostName());
+}
+
+Status CliContext::openCase(Session& session) const
+{
+    const QString number = m_parser.value(QStringLiteral("case"));
+    const QString purpose = m_parser.value(QStringLiteral("purpose"));
+    if (number.trimmed().isEmpty() || purpose.trimmed().isEmpty())
+        return policyError(tr("ALPR data is only accessed for a case: give --case NUMBER and --purpose TEXT."));
+    QString category = m_parser.value(QStringLiteral("purpose-category"));
+    if (category.isEmpty())
+        category = ActiveCase::categories().constFirst();
+    return session.openCase(number, category, purpose);
 }
 
 Result<qint64> CliContext::parseTime(const QString& option, const QString& text)
@@ -214,6 +248,30 @@ void CliContext::print(const QStringList& header, const QList<QStringList>& rows
         break;
     }
     }
+}
+
+} // namespace alpr
+
+namespace alpr {
+
+QString CliContext::localTime(qint64 ms)
+{
+    if (ms == 0)
+        return {};
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + u' ' + t.timeZoneAbbreviation();
+}
+
+QTextStream& CliContext::out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream& CliContext::err()
+{
+    static QTextStream s(stderr);
+    return s;
 }
 
 } // namespace alpr

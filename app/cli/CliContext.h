@@ -5,11 +5,14 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+class QTextStream;
+
 #include <memory>
 
 namespace alpr {
 
 class Clock;
+class Session;
 class Vault;
 
 /** Output format of commands that print records (CLI.md: table on a terminal, csv, json). */
@@ -38,11 +41,21 @@ public:
     Result<QString> password(const QString& forUser) const;
     /** A password for a new account or a change: ALPR_NEW_PASSWORD, --new-password-file, or prompt twice. */
     Result<QString> newPassword(const QString& forUser) const;
-    /** Unlocks --store as --user. */
-    Result<std::unique_ptr<Vault>> unlock() const;
+    /**
+     * Signs in to --store as --user with every access-control rule (banner, lockout, MFA code from --otp, audit).
+     * The banner is accepted with --accept-banner or ALPR_ACCEPT_BANNER=1, or interactively on a terminal.
+     */
+    Result<std::unique_ptr<Session>> signIn() const;
+    /** Opens the case given by --case/--purpose[/--purpose-category] in the session (exit 4 when missing). */
+    Status openCase(Session& session) const;
 
     /** Parses an ISO 8601 time option: local time unless a zone is given. */
     static Result<qint64> parseTime(const QString& option, const QString& text);
+
+    /** Times are shown in the workstation's zone with its abbreviation (PST/PDT). */
+    static QString localTime(qint64 ms);
+    static QTextStream& out();
+    static QTextStream& err();
 
     /** Prints records in the chosen format to stdout. */
     void print(const QStringList& header, const QList<QStringList>& rows) const;

@@ -43,6 +43,11 @@ void addOptions(QCommandLineParser& p)
         {QStringLiteral("seed"), tr("demo: random seed."), tr("S")},
         {QStringLiteral("from"), tr("Start of a time range (ISO 8601, local unless a zone is given)."), tr("T")},
         {QStringLiteral("to"), tr("End of a time range, exclusive."), tr("T")},
+        {QStringLiteral("since"), tr("audit log: only rows from this time on."), tr("T")},
+        {QStringLiteral("user-filter"), tr("audit log: only this user's rows."), tr("NAME")},
+        {QStringLiteral("plate"), tr("access log: only queries that mention this plate or pattern."), tr("PLATE")},
+        {QStringLiteral("purpose-category"), tr("Purpose category (default: criminal investigation)."), tr("TEXT")},
+        {QStringLiteral("accept-banner"), tr("Acknowledge the system-use notice (also ALPR_ACCEPT_BANNER=1).")},
     });
 }
 
@@ -59,7 +64,7 @@ int main(int argc, char** argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd, demo, stats, reads"));
+        tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd|unlock, mfa enroll|confirm, demo, stats, reads, audit verify|log, access log"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do."));
@@ -88,7 +93,8 @@ int main(int argc, char** argv)
     const std::map<QString, std::function<Status(CliContext&)>> table = {
         {QStringLiteral("init"), commands::init},   {QStringLiteral("user"), commands::user},
         {QStringLiteral("demo"), commands::demo},   {QStringLiteral("stats"), commands::stats},
-        {QStringLiteral("reads"), commands::reads},
+        {QStringLiteral("reads"), commands::reads}, {QStringLiteral("mfa"), commands::mfa},
+        {QStringLiteral("audit"), commands::audit}, {QStringLiteral("access"), commands::access},
     };
     const auto it = table.find(positional.first());
     if (it == table.end()) {

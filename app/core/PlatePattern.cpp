@@ -3,7 +3,6 @@
 #include "OcrConfusion.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -12,7 +11,10 @@ namespace alpr {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("PlatePattern", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("PlatePattern", text);
+}
 
 /** How a character is named in an error message; control and invisible characters by code point. */
 QString describeChar(QChar c)
@@ -22,7 +24,10 @@ QString describeChar(QChar c)
     return QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
 }
 
-bool isDigitSymbol(int symbol) { return symbol < 10; }
+bool isDigitSymbol(int symbol)
+{
+    return symbol < 10;
+}
 
 bool toPlateSymbols(QStringView plate, std::array<quint8, PlatePattern::kMaxPlateLength>& out)
 {
@@ -47,8 +52,8 @@ Result<PlatePattern> PlatePattern::parse(const QString& text, bool misread, Pars
 {
     const auto fail = [errorOut](qsizetype position, const QString& reason) -> Result<PlatePattern> {
         if (errorOut)
-            *errorOut = {int(position), reason};
-        return usageError(tr("Plate pattern, position %1: %2").arg(position).arg(reason));
+            *errorOut = { int(position), reason };
+        return usageError(tr("Plate pattern, position %1: %2").arg(QString::number(position), reason));
     };
     const QString tooLong = tr("the pattern is too long (at most %1 characters are read)").arg(kMaxPatternText);
 
@@ -63,7 +68,7 @@ Result<PlatePattern> PlatePattern::parse(const QString& text, bool misread, Pars
         if (c.isSpace() || c == u'-')
             continue;
         if (c == u'*') {
-            parsed.append(Element {true, 0, 0});
+            parsed.append(Element { true, 0, 0 });
             continue;
         }
         const qsizetype start = i;
@@ -80,6 +85,7 @@ Result<PlatePattern> PlatePattern::parse(const QString& text, bool misread, Pars
             int rangeStart = -1; // symbol just listed, which a following dash turns into a range
             qsizetype dashPosition = -1;
             bool closed = false;
+            bool listed = false;
             for (; j < n; ++j) {
                 if (j >= kMaxPatternText)
                     return fail(j + 1, tooLong);
@@ -106,27 +112,32 @@ Result<PlatePattern> PlatePattern::parse(const QString& text, bool misread, Pars
                                 tr("%1 is not allowed inside [...]; list letters and digits").arg(describeChar(d)));
                 if (dashPosition >= 0) {
                     if (isDigitSymbol(rangeStart) != isDigitSymbol(symbol))
-                        return fail(dashPosition + 1, tr("the range %1-%2 mixes digits and letters")
-                                                          .arg(QString(charOf(rangeStart)), QString(charOf(symbol))));
+                        return fail(dashPosition + 1,
+                                    tr("the range %1-%2 mixes digits and letters")
+                                        .arg(QString(charOf(rangeStart)), QString(charOf(symbol))));
                     if (symbol < rangeStart)
-                        return fail(dashPosition + 1, tr("the range %1-%2 runs backwards")
-                                                          .arg(QString(charOf(rangeStart)), QString(charOf(symbol))));
+                        return fail(dashPosition + 1,
+                                    tr("the range %1-%2 runs backwards")
+                                        .arg(QString(charOf(rangeStart)), QString(charOf(symbol))));
+                    listed = true;
                     for (int s = rangeStart; s <= symbol; ++s)
                         typed |= quint64(1) << s;
                     rangeStart = -1;
                     dashPosition = -1;
                 } else {
+                    listed = true;
                     typed |= quint64(1) << symbol;
                     rangeStart = symbol;
                 }
             }
             if (!closed)
                 return fail(start + 1, tr("\"[\" is never closed with \"]\""));
+            if (!listed)
+                return fail(start + 1, tr("the class [] is empty; list at least one character"));
             if (negate)
                 typed = kAllSymbols & ~typed;
             if (typed == 0)
-                return fail(start + 1, negate ? tr("the class excludes every character")
-                                              : tr("the class [] is empty; list at least one character"));
+                return fail(start + 1, tr("the class excludes every character"));
             i = j;
         } else if (c == u']') {
             return fail(i + 1, tr("\"]\" without an opening \"[\""));
@@ -137,10 +148,10 @@ Result<PlatePattern> PlatePattern::parse(const QString& text, bool misread, Pars
             typed = quint64(1) << symbol;
         }
         if (++fixedCount > kMaxPlateLength)
-            return fail(start + 1, tr("the pattern needs more than %1 characters; plates have at most %1")
-                                       .arg(kMaxPlateLength));
+            return fail(start + 1,
+                        tr("the pattern needs more than %1 characters; plates have at most %1").arg(kMaxPlateLength));
         const quint64 effective = misread ? OcrConfusion::widen(typed) : typed;
-        parsed.append(Element {false, effective, typed});
+        parsed.append(Element { false, effective, typed });
     }
     if (parsed.isEmpty())
         return fail(1, tr("the pattern is empty"));
@@ -164,7 +175,7 @@ Result<PlatePattern> PlatePattern::parse(const QString& text, bool misread, Pars
                 pattern.m_elements.append(parsed[i]);
         }
         if (star)
-            pattern.m_elements.append(Element {true, 0, 0});
+            pattern.m_elements.append(Element { true, 0, 0 });
     }
     for (const Element& e : std::as_const(pattern.m_elements)) {
         if (e.star)
@@ -222,9 +233,15 @@ QString PlatePattern::elementsToString(const QList<Element>& elements, bool wide
     return out;
 }
 
-QString PlatePattern::toString() const { return elementsToString(m_elements, false); }
+QString PlatePattern::toString() const
+{
+    return elementsToString(m_elements, false);
+}
 
-QString PlatePattern::toEffectiveString() const { return elementsToString(m_elements, true); }
+QString PlatePattern::toEffectiveString() const
+{
+    return elementsToString(m_elements, true);
+}
 
 bool PlatePattern::isExact() const
 {

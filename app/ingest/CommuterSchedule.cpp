@@ -84,8 +84,8 @@ void CommuterSchedule::appendTrip(const Commuter& c, qint64 departMs, bool rever
         const int i = reverse ? c.length - 1 - k : k;
         if (k > 0) {
             const double gap = reverse ? c.gapsM[i + 1] : c.gapsM[i];
-            const double signals = 20.0 + 40.0 * DemoRandom::unit(DemoRandom::hash(h, quint64(10 + k)));
-            t += qint64((gap / speed + signals) * 1000.0);
+            const double signalDelay = 20.0 + 40.0 * DemoRandom::unit(DemoRandom::hash(h, quint64(10 + k)));
+            t += qint64((gap / speed + signalDelay) * 1000.0);
         }
         if (t >= startMs && t < endMs) {
             DemoEvent e;

@@ -36,6 +36,8 @@ public:
     /** Uniform integer in [0, n); n > 0. Lemire's multiply-shift (bias below 2^-32 for the n used here). */
     quint64 below(quint64 n) { return quint64((static_cast<unsigned __int128>(m_engine()) * n) >> 64); }
     bool chance(double p) { return uniform() < p; }
+    /** Triangular on (-1, 1), peaked at 0: a cheap bell for small scatter. */
+    double triangular() { return uniform() - uniform(); }
     /** Standard normal (Box–Muller; one value per call keeps the stream simple). */
     double normal()
     {

@@ -321,7 +321,7 @@ bool PlateFormats::matchesSequentialShape(QStringView plate)
         bool match = true;
         for (qsizetype i = 0; i < length && match; ++i) {
             const char p = pattern[i];
-            match = p == 'L' ? isLetter(plate[i]) : p == 'D' || p == 'N' ? isDigit(plate[i]) : plate[i] == QChar(p);
+            match = p == 'L' ? isLetter(plate[i]) : p == 'D' || p == 'N' ? isDigit(plate[i]) : plate[i] == QLatin1Char(p);
         }
         if (match)
             return true;

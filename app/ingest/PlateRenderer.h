@@ -6,6 +6,8 @@
 #include <QImage>
 #include <QString>
 
+#include <array>
+
 namespace alpr {
 
 /**
@@ -25,6 +27,7 @@ public:
     static constexpr int OverviewWidth = 1280;
     static constexpr int OverviewHeight = 720;
     static constexpr int JpegQuality = 80;
+    static constexpr int BackgroundViews = 4;
 
     /** True when a QGuiApplication exists, which font rendering requires. */
     static bool available();
@@ -35,12 +38,20 @@ public:
     QImage plate(const QString& plate, const QString& state, int width) const;
     /** The camera's plate crop, CropWidth × CropHeight. */
     QImage crop(const QString& plate, const QString& state, const QColor& body, bool night, quint64 seed) const;
-    /** The overview scene, OverviewWidth × OverviewHeight, caption along the bottom. */
+    /**
+     * The overview scene, OverviewWidth × OverviewHeight, caption along the bottom. view picks the street
+     * backdrop (a camera's id keeps its view), drawn once per view and kept.
+     */
     QImage overview(const QString& plate, const QString& state, const QColor& body, const QString& caption, bool night,
-                    quint64 seed) const;
+                    int view, quint64 seed) const;
     static QByteArray toJpeg(const QImage& image, int quality = JpegQuality);
 
 private:
+    static constexpr int Horizon = 250;
+    const QImage& background(int view, bool night) const;
+
+    mutable std::array<QImage, 2 * BackgroundViews> m_backgrounds;
+    mutable QImage m_canvas;
     QFont m_characters;
     QFont m_script;
     QFont m_small;

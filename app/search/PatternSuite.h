@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace alpr {
 
@@ -21,6 +22,13 @@ public:
     };
 
     static QList<Case> cases();
+
+    /**
+     * `count` distinct plates shaped like a California dictionary, the same for the same seed on every platform:
+     * 62% passenger 1ABC234, 10% commercial 1A23456, 12% legacy ABC123 / 123ABC (letters without I, O, Q),
+     * 8% out-of-state 5-8 mixed letters and digits, 8% vanity 2-8 characters, mostly letters.
+     */
+    static QStringList syntheticPlates(qsizetype count, quint64 seed = 42);
 };
 
 } // namespace alpr

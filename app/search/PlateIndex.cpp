@@ -21,12 +21,12 @@ bool PlateIndex::add(quint32 id, QStringView plate)
         else
             return false;
     }
-    if (m_segments.empty() || m_segments.back().isFull()) {
-        if (!m_segments.empty())
-            m_segments.back().seal();
+    if (m_segments.empty() || m_segments.back().isFull())
         m_segments.emplace_back();
-    }
     m_segments.back().add(symbols.data(), int(length));
+    // Sorting a full segment by plate shape costs a few milliseconds once per 65,536 plates.
+    if (m_segments.back().isFull())
+        m_segments.back().seal();
     m_stats.add(symbols.data(), int(length));
     if (!m_ids.empty() && id < m_ids.back())
         m_idsAscending = false;
@@ -68,43 +68,44 @@ std::vector<quint32> PlateIndex::match(const PlatePattern& pattern) const
     if (plan.matchesEverything(m_stats)) {
         out = m_ids;
     } else {
-        // One bitmap per segment (8 KB, stays in L1) turns hits from the length buckets back into order of
-        // addition, so the ids need no sort when they were added in ascending order.
-        std::array<quint64, PlateSegment::kHitWords> hits;
-        for (std::size_t s = 0; s < m_segments.size(); ++s) {
-            const PlateSegment& segment = m_segments[s];
-            const int words = (segment.size() + 63) / 64;
-            std::fill_n(hits.begin(), words, quint64(0));
-            segment.scan(plan, hits.data());
-            std::size_t found = 0;
-            for (int w = 0; w < words; ++w)
-                found += std::size_t(std::popcount(hits[w]));
-            if (found == 0)
-                continue;
-            const std::size_t at = out.size();
-            out.resize(at + found + 64); // the dense pass below may store one word past the last hit
-            quint32* dest = out.data() + at;
-            const quint32* ids = m_ids.data() + s * PlateSegment::kCapacity;
-            for (int w = 0; w < words; ++w) {
-                quint64 word = hits[w];
-                const quint32* wordIds = ids + w * 64;
-                if (word == ~quint64(0)) {
-                    dest = std::copy_n(wordIds, 64, dest);
-                    continue;
-                }
-                if (std::popcount(word) > 24) {
-                    // Dense words: a branch-free pass beats one count-trailing-zeros step per hit.
-                    for (int r = 0; r < 64; ++r) {
-                        *dest = wordIds[r];
-                        dest += (word >> r) & 1;
-                    }
-                    continue;
-                }
-                for (; word; word &= word - 1)
-                    *dest++ = wordIds[std::countr_zero(word)];
+        // One bitmap per segment turns hits from the length buckets back into order of addition, so the ids need
+        // no sort when they were added in ascending order. All bitmaps are kept (8 KB per 65,536 plates) so the
+        // result is allocated once, at its final size.
+        const std::size_t segments = m_segments.size();
+        std::vector<quint64> hits(segments * PlateSegment::kHitWords, 0);
+        std::size_t found = 0;
+        for (std::size_t s = 0; s < segments; ++s) {
+            quint64* segmentHits = hits.data() + s * PlateSegment::kHitWords;
+            m_segments[s].scan(plan, segmentHits);
+            for (int w = 0; w < PlateSegment::kHitWords; ++w) {
+                if (segmentHits[w])
+                    found += std::size_t(std::popcount(segmentHits[w]));
             }
-            out.resize(at + found);
         }
+        out.resize(found + 64); // the dense pass below may store one word past the last hit
+        quint32* dest = out.data();
+        const std::size_t words = (m_ids.size() + 63) / 64; // segments are full but the last
+        for (std::size_t w = 0; w < words; ++w) {
+            quint64 word = hits[w];
+            if (!word)
+                continue;
+            const quint32* wordIds = m_ids.data() + w * 64;
+            if (word == ~quint64(0)) {
+                dest = std::copy_n(wordIds, 64, dest);
+                continue;
+            }
+            if (std::popcount(word) > 24) {
+                // Dense words: a branch-free pass beats one count-trailing-zeros step per hit.
+                for (int r = 0; r < 64; ++r) {
+                    *dest = wordIds[r];
+                    dest += (word >> r) & 1;
+                }
+                continue;
+            }
+            for (; word; word &= word - 1)
+                *dest++ = wordIds[std::countr_zero(word)];
+        }
+        out.resize(found);
     }
     if (!m_idsAscending)
         std::sort(out.begin(), out.end());

@@ -5,7 +5,6 @@
 #include "PlateSegment.h"
 
 #include <QStringView>
-
 #include <vector>
 
 namespace alpr {
@@ -13,21 +12,24 @@ namespace alpr {
 /**
  * The in-memory dictionary of distinct plates that answers partial-plate patterns in milliseconds.
  *
- * Plates are kept as symbols in segments of 65,536 (PlateSegment): by length, 64 plates per block, one byte
- * per character, position-major. A query compiles the pattern per length into column tests (PlateQueryPlan),
- * scans only the constrained positions 64 plates at a time, and collects hits in a per-segment bitmap, so ids
- * come out in order of addition without sorting. About 7 + 2 + 4 bytes per 7-character plate.
+ * Plates are kept as symbols in segments of 65,536 (PlateSegment): by length, one byte column per position,
+ * with a per-64-plate summary of the symbols present; full segments are sorted by plate shape so summaries
+ * skip whole blocks. A query compiles the pattern per length into column tests (PlateQueryPlan), tests 64 plates
+ * at a time on the constrained positions only - anchored ones directly, fragments between stars by chaining
+ * their placements - and collects hits in a bitmap per segment, so ids come out in order of addition without
+ * sorting. No plate is re-checked one by one. About 14 bytes per 7-character plate (28 MB for 2 million).
  *
- * Thread safety: any number of concurrent const calls (match(), size(), memoryBytes()) are safe; add() and
- * reserve() need exclusive access.
+ * Thread safety: any number of concurrent const calls (match(), size(), memoryBytes()) are safe; add(),
+ * reserve() and clear() need exclusive access.
  */
 class PlateIndex
 {
 public:
     /**
      * Adds a distinct plate under a caller-chosen id. `plate` must be normalised (1..10 of A-Z0-9, Plate.h);
-     * anything else is not stored and false is returned. Amortised O(length). Adding ids in ascending order
-     * is fastest: match() then never has to sort. The index does not check for duplicate plates or ids.
+     * anything else is not stored and false is returned. Amortised O(length); every 65,536th add also sorts the
+     * segment it fills (a few milliseconds). Adding ids in ascending order is fastest: match() then never has to
+     * sort. The index does not check for duplicate plates or ids.
      */
     bool add(quint32 id, QStringView plate);
     void reserve(qsizetype plates);

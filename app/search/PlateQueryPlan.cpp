@@ -36,7 +36,6 @@ bool bySelectivity(const PlateQueryPlan::ColumnTest& a, const PlateQueryPlan::Co
 PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statistics& stats)
 {
     PlateQueryPlan plan;
-    plan.m_pattern = &pattern;
 
     // The pattern as runs of element masks between stars.
     std::vector<std::vector<quint64>> runs(1);
@@ -66,7 +65,7 @@ PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statisti
             if (estimate == 0)
                 possible = false;
             else if (estimate < total)
-                lp.columns.push_back({position, SymbolSetTest(mask), estimate});
+                lp.columns.push_back({ position, SymbolSetTest(mask), estimate });
         };
         if (!hasStar) {
             for (int p = 0; p < length; ++p)
@@ -78,6 +77,9 @@ PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statisti
             for (int j = 0; j < int(suffix.size()); ++j)
                 addColumn(suffixStart + j, suffix[j]);
 
+            // Fragments between stars: every start offset their window allows, given the prefix, the suffix and
+            // the fragments before and after. Offsets the counts rule out stay as infeasible placeholders, so the
+            // scan can index placements by offset.
             int before = int(prefix.size());
             int after = 0;
             for (int r = 1; r <= middleRuns; ++r)
@@ -87,37 +89,39 @@ PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statisti
                 const int size = int(run.size());
                 after -= size;
                 FragmentTest fragment;
+                fragment.size = size;
+                fragment.firstStart = before;
+                bool anyFeasible = false;
                 bool alwaysPasses = false;
                 for (int offset = before; offset + size <= suffixStart - after; ++offset) {
-                    std::vector<ColumnTest> tests;
-                    bool feasible = true;
-                    for (int j = 0; j < size && feasible; ++j) {
+                    Placement placement;
+                    placement.feasible = true;
+                    for (int j = 0; j < size && placement.feasible; ++j) {
                         if (run[j] == PlatePattern::kAllSymbols)
                             continue;
                         const quint32 estimate = stats.count(length, offset + j, run[j]);
                         if (estimate == 0)
-                            feasible = false;
+                            placement.feasible = false;
                         else if (estimate < total)
-                            tests.push_back({offset + j, SymbolSetTest(run[j]), estimate});
+                            placement.tests.push_back({ offset + j, SymbolSetTest(run[j]), estimate });
                     }
-                    if (!feasible)
-                        continue;
-                    if (tests.empty()) {
-                        alwaysPasses = true;
-                        break;
+                    if (placement.feasible) {
+                        anyFeasible = true;
+                        alwaysPasses = alwaysPasses || placement.tests.empty();
+                        std::sort(placement.tests.begin(), placement.tests.end(), bySelectivity);
+                    } else {
+                        placement.tests.clear();
                     }
-                    std::sort(tests.begin(), tests.end(), bySelectivity);
-                    fragment.offsets.push_back(std::move(tests));
+                    fragment.placements.push_back(std::move(placement));
                 }
-                if (!alwaysPasses) {
-                    if (fragment.offsets.empty())
-                        possible = false;
-                    else
-                        lp.fragments.push_back(std::move(fragment));
-                }
+                if (!anyFeasible)
+                    possible = false;
+                // A lone fragment that some offset always satisfies adds nothing to the length check; with several
+                // fragments it still takes part in their order.
+                else if (!(middleRuns == 1 && alwaysPasses))
+                    lp.fragments.push_back(std::move(fragment));
                 before += size;
             }
-            lp.verify = middleRuns >= 2;
         }
         if (!possible) {
             lp = LengthPlan();
@@ -125,7 +129,7 @@ PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statisti
         }
         lp.active = true;
         std::sort(lp.columns.begin(), lp.columns.end(), bySelectivity);
-        lp.everyPlate = lp.columns.empty() && lp.fragments.empty() && !lp.verify;
+        lp.everyPlate = lp.columns.empty() && lp.fragments.empty();
     }
     return plan;
 }

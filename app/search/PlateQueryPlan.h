@@ -13,9 +13,9 @@ namespace alpr {
  * length must pass, as column tests (position, symbol set) the index evaluates 64 plates at a time.
  *
  * For a plate of length L the part before the first star tests positions 0.., the part after the last star
- * tests positions ..L-1, and each fragment between stars becomes "at one of these offsets" (a disjunction of
- * conjunctions). This is exact with at most one fragment between stars; with two or more, their order is not
- * captured and survivors are verified with PlatePattern::matchesSymbols.
+ * tests positions ..L-1, and each fragment between stars becomes a set of placements (start offset, tests at
+ * the positions it covers). The scan chains the fragments in order - fragment k may start at offset o when
+ * fragments 1..k-1 fit before o - so the plan is exact and no plate needs a second look.
  *
  * The index's exact symbol counts per (length, position) order the tests most selective first and drop the
  * ones that cannot fail (or cannot pass) for the stored plates.
@@ -43,25 +43,31 @@ public:
         quint32 estimate = 0; ///< stored plates of this length passing the test alone
     };
 
-    /** A fragment between stars: passes when all tests of at least one offset pass. */
+    /** One way to place a fragment: all its tests pass (no tests: always). Infeasible: no stored plate fits. */
+    struct Placement
+    {
+        bool feasible = false;
+        std::vector<ColumnTest> tests; ///< most selective first
+    };
+
+    /** A fragment between stars, with a placement for each start offset firstStart, firstStart + 1, ... */
     struct FragmentTest
     {
-        std::vector<std::vector<ColumnTest>> offsets;
+        int size = 0;
+        int firstStart = 0;
+        std::vector<Placement> placements;
     };
 
     struct LengthPlan
     {
         bool active = false; ///< some stored plate of this length may match
         bool everyPlate = false; ///< every stored plate of this length matches: no tests at all
-        bool verify = false; ///< survivors of the tests still need PlatePattern::matchesSymbols
-        std::vector<ColumnTest> columns; ///< most selective first
-        std::vector<FragmentTest> fragments;
+        std::vector<ColumnTest> columns; ///< anchored positions, most selective first
+        std::vector<FragmentTest> fragments; ///< in pattern order
     };
 
-    /** `pattern` must outlive the plan. */
     static PlateQueryPlan build(const PlatePattern& pattern, const Statistics& stats);
 
-    const PlatePattern& pattern() const { return *m_pattern; }
     const LengthPlan& forLength(int length) const { return m_lengths[length]; }
     /** No length can match: the answer is empty. */
     bool matchesNothing() const;
@@ -70,7 +76,6 @@ public:
 
 private:
     std::array<LengthPlan, kMaxLength + 1> m_lengths;
-    const PlatePattern* m_pattern = nullptr;
 };
 
 } // namespace alpr

@@ -9,9 +9,14 @@ namespace alpr {
 
 /**
  * Up to 65,536 plates of the plate index, stored by length so that positions counted from the end are plain
- * columns too. Within a length, plates sit in blocks of 64: one block holds the 64 symbols of position 0, then
- * the 64 of position 1, and so on - a scan reads only the positions a pattern constrains and tests 64 plates
- * per instruction sequence. Each plate keeps its segment-local number (its order of addition).
+ * columns too. Within a length, each position is a contiguous column of one symbol byte per plate: a scan
+ * streams only the positions a pattern constrains, sequentially, and tests 64 plates per instruction sequence.
+ * Each plate keeps its segment-local number (its order of addition).
+ *
+ * Every block of 64 plates has a summary: per position, the set of symbols present. When the segment is full,
+ * seal() reorders each length by plate shape (which positions hold letters) and first character, so blocks
+ * hold one format ("1ABC234": digit, 3 letters, 3 digits) and mostly one first character; the scan then skips
+ * a block, or one placement of a floating fragment, whenever the summary rules it out.
  */
 class PlateSegment
 {
@@ -26,7 +31,7 @@ public:
 
     /** Appends a plate given as `length` (1..10) symbols; its local number is the old size(). */
     void add(const quint8* symbols, int length);
-    /** Gives back growth slack; call once the segment is full. */
+    /** Reorders plates by shape and first character and gives back growth slack; call once when full. */
     void seal();
 
     /** Sets bit i of `hits` (kHitWords words, zeroed by the caller) for every local plate i the plan matches. */
@@ -37,12 +42,17 @@ public:
 private:
     struct Bucket
     {
-        std::vector<quint8> blocks; ///< per block: length x 64 symbols, position-major, padded with kFiller
+        /** One column per position, padded with kFiller to whole blocks of 64 rows. */
+        std::array<std::vector<quint8>, PlatePattern::kMaxPlateLength> columns;
         std::vector<quint16> locals; ///< local number of each row
         std::vector<quint64> members; ///< bitmap of the local numbers in this bucket, for patterns that take all
+        std::vector<quint64> summaries; ///< per block, per position: symbols present (bit s for symbol s)
         int count = 0;
     };
 
+    static void sortBucket(Bucket& bucket, int length);
+    static quint64 matchFragments(const PlateQueryPlan::LengthPlan& lp, const quint8* const* columns,
+                                  const quint64* summary, std::size_t block, quint64 candidates);
     void scanBucket(int length, const Bucket& bucket, const PlateQueryPlan& plan, quint64* hits) const;
 
     std::array<Bucket, PlatePattern::kMaxPlateLength + 1> m_buckets;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QtGlobal>
-
 #include <array>
 #include <bit>
 
@@ -45,41 +44,94 @@ public:
     /** Vector operations per row vector; a rough cost. */
     int cost() const { return m_cost; }
 
-    /** Bit r set when column[r] is in the set, for r in 0..63. `column` points at 64 readable bytes. */
-    quint64 test(const quint8* column) const
+    /** The pass/fail of 64 rows in vector form, so several tests combine before one conversion to bits. */
+    struct Lanes
     {
 #if defined(__SSE2__)
-        const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column));
-        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 16));
-        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 32));
-        const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 48));
-        __m128i a0 = _mm_setzero_si128();
-        __m128i a1 = a0;
-        __m128i a2 = a0;
-        __m128i a3 = a0;
+        __m128i v[4];
+#else
+        quint64 bits;
+#endif
+    };
+
+    static Lanes none()
+    {
+#if defined(__SSE2__)
+        const __m128i z = _mm_setzero_si128();
+        return { { z, z, z, z } };
+#else
+        return { 0 };
+#endif
+    }
+    static Lanes all()
+    {
+#if defined(__SSE2__)
+        const __m128i ones = _mm_set1_epi8(char(0xFF));
+        return { { ones, ones, ones, ones } };
+#else
+        return { ~quint64(0) };
+#endif
+    }
+    static Lanes both(const Lanes& a, const Lanes& b)
+    {
+#if defined(__SSE2__)
+        return { { _mm_and_si128(a.v[0], b.v[0]), _mm_and_si128(a.v[1], b.v[1]), _mm_and_si128(a.v[2], b.v[2]),
+                   _mm_and_si128(a.v[3], b.v[3]) } };
+#else
+        return { a.bits & b.bits };
+#endif
+    }
+    static Lanes either(const Lanes& a, const Lanes& b)
+    {
+#if defined(__SSE2__)
+        return { { _mm_or_si128(a.v[0], b.v[0]), _mm_or_si128(a.v[1], b.v[1]), _mm_or_si128(a.v[2], b.v[2]),
+                   _mm_or_si128(a.v[3], b.v[3]) } };
+#else
+        return { a.bits | b.bits };
+#endif
+    }
+    /** Bit r set when lane r passed. */
+    static quint64 bits(const Lanes& lanes)
+    {
+#if defined(__SSE2__)
+        return quint64(quint16(_mm_movemask_epi8(lanes.v[0]))) | (quint64(quint16(_mm_movemask_epi8(lanes.v[1]))) << 16)
+            | (quint64(quint16(_mm_movemask_epi8(lanes.v[2]))) << 32)
+            | (quint64(quint16(_mm_movemask_epi8(lanes.v[3]))) << 48);
+#else
+        return lanes.bits;
+#endif
+    }
+
+    /** Which of the 64 rows at `column` (64 readable bytes) hold a symbol of the set. */
+    Lanes lanes(const quint8* column) const
+    {
+#if defined(__SSE2__)
+        __m128i v[4];
+        __m128i a[4];
+        for (int k = 0; k < 4; ++k) {
+            v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 16 * k));
+            a[k] = _mm_setzero_si128();
+        }
         for (int i = 0; i < m_count; ++i) {
             const __m128i lo = _mm_set1_epi8(char(m_runs[i].lo));
             if (m_runs[i].span == 0) {
-                a0 = _mm_or_si128(a0, _mm_cmpeq_epi8(v0, lo));
-                a1 = _mm_or_si128(a1, _mm_cmpeq_epi8(v1, lo));
-                a2 = _mm_or_si128(a2, _mm_cmpeq_epi8(v2, lo));
-                a3 = _mm_or_si128(a3, _mm_cmpeq_epi8(v3, lo));
+                for (int k = 0; k < 4; ++k)
+                    a[k] = _mm_or_si128(a[k], _mm_cmpeq_epi8(v[k], lo));
             } else {
                 // lo <= v <= lo + span  <=>  (v - lo) mod 256 <= span, unsigned.
                 const __m128i span = _mm_set1_epi8(char(m_runs[i].span));
-                const auto inRun = [&](__m128i v) {
-                    const __m128i d = _mm_sub_epi8(v, lo);
-                    return _mm_cmpeq_epi8(_mm_min_epu8(d, span), d);
-                };
-                a0 = _mm_or_si128(a0, inRun(v0));
-                a1 = _mm_or_si128(a1, inRun(v1));
-                a2 = _mm_or_si128(a2, inRun(v2));
-                a3 = _mm_or_si128(a3, inRun(v3));
+                for (int k = 0; k < 4; ++k) {
+                    const __m128i d = _mm_sub_epi8(v[k], lo);
+                    a[k] = _mm_or_si128(a[k], _mm_cmpeq_epi8(_mm_min_epu8(d, span), d));
+                }
             }
         }
-        const quint64 bits = quint64(quint16(_mm_movemask_epi8(a0))) | (quint64(quint16(_mm_movemask_epi8(a1))) << 16)
-            | (quint64(quint16(_mm_movemask_epi8(a2))) << 32) | (quint64(quint16(_mm_movemask_epi8(a3))) << 48);
-        return m_negate ? ~bits : bits;
+        if (m_negate) {
+            const __m128i ones = _mm_set1_epi8(char(0xFF));
+            for (int k = 0; k < 4; ++k)
+                a[k] = _mm_xor_si128(a[k], ones);
+        }
+        return { { a[0], a[1], a[2], a[3] } };
 #else
         quint64 bits = 0;
         for (int r = 0; r < kRows; ++r) {
@@ -87,8 +139,14 @@ public:
             if (symbol < 64 && ((m_mask >> symbol) & 1))
                 bits |= quint64(1) << r;
         }
-        return bits;
+        return { bits };
 #endif
+    }
+
+    /** Bit r set when column[r] is in the set, for r in 0..63. */
+    quint64 test(const quint8* column) const
+    {
+        return bits(lanes(column));
     }
 
 private:
@@ -109,7 +167,7 @@ private:
         while (mask) {
             const int lo = std::countr_zero(mask);
             const int length = std::countr_one(mask >> lo);
-            out.runs[out.count++] = {quint8(lo), quint8(length - 1)};
+            out.runs[out.count++] = { quint8(lo), quint8(length - 1) };
             out.cost += length == 1 ? 1 : 3;
             mask &= ~(((quint64(1) << length) - 1) << lo);
         }

@@ -6,8 +6,11 @@
 #include <climits>
 #include <cmath>
 #include <memory>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 
 namespace alpr {
@@ -168,6 +171,61 @@ QByteArray sha256(const QByteArray& data)
         || length != 32)
         return {};
     return digest;
+}
+
+QByteArray hmacSha256(const QByteArray& key, const QByteArray& data)
+{
+    // One-shot EVP_Q_mac (OpenSSL 3): HMAC_CTX is deprecated there. An empty key is legal HMAC (RFC 2104 pads it
+    // with zeros), but a null pointer is not accepted, so point at a dummy byte.
+    static const unsigned char kNoKey = 0;
+    QByteArray mac(32, Qt::Uninitialized);
+    size_t length = 0;
+    char digest[] = "SHA256";
+    if (!EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key.isEmpty() ? &kNoKey : bytes(key), size_t(key.size()),
+                   bytes(data), size_t(data.size()), bytes(mac), size_t(mac.size()), &length)
+        || length != 32)
+        return {};
+    return mac;
+}
+
+QByteArray hkdfSha256(const QByteArray& key, const QByteArray& info, int length, const QByteArray& salt)
+{
+    if (key.isEmpty() || length < 1 || length > 255 * 32)
+        return {};
+    std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "HKDF", nullptr), &EVP_KDF_free);
+    if (!kdf)
+        return {};
+    std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(EVP_KDF_CTX_new(kdf.get()), &EVP_KDF_CTX_free);
+    if (!ctx)
+        return {};
+    // OSSL_PARAM wants non-const pointers for buffers it only reads.
+    QByteArray keyCopy = key;
+    QByteArray infoCopy = info;
+    QByteArray saltCopy = salt;
+    char digest[] = "SHA256";
+    OSSL_PARAM params[5];
+    int n = 0;
+    params[n++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0);
+    params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, keyCopy.data(), size_t(keyCopy.size()));
+    if (!saltCopy.isEmpty())
+        params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, saltCopy.data(), size_t(saltCopy.size()));
+    // An empty info is legal (RFC 5869 test case 3); OpenSSL just needs a non-null pointer.
+    params[n++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, infoCopy.isEmpty() ? digest : infoCopy.data(),
+                                                    size_t(infoCopy.size()));
+    params[n] = OSSL_PARAM_construct_end();
+    QByteArray out(length, Qt::Uninitialized);
+    const bool ok = EVP_KDF_derive(ctx.get(), bytes(out), size_t(length), params) == 1;
+    secureZero(keyCopy);
+    if (!ok) {
+        secureZero(out);
+        return {};
+    }
+    return out;
+}
+
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 void secureZero(QByteArray& bytes)

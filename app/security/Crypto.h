@@ -67,6 +67,20 @@ Result<QByteArray> aes256GcmDecrypt(const QByteArray& key, const GcmSealed& seal
 /** SHA-256 digest (32 bytes). */
 QByteArray sha256(const QByteArray& data);
 
+/** HMAC-SHA256 of data under key (32 bytes; RFC 2104). Any key length works. Empty array if OpenSSL fails. */
+QByteArray hmacSha256(const QByteArray& key, const QByteArray& data);
+
+/**
+ * HKDF-SHA256 (RFC 5869, extract then expand): length bytes of key material for one purpose, named by info, from a
+ * key that is already uniformly random (the store's data key), so the purposes' keys are independent of each other
+ * and of the key itself. salt is optional (RFC 5869: an empty salt is a block of zeros). Returns an empty array when
+ * key is empty, length is not in 1..8160 (255 * 32) or OpenSSL fails.
+ */
+QByteArray hkdfSha256(const QByteArray& key, const QByteArray& info, int length = 32, const QByteArray& salt = {});
+
+/** a == b in time that depends only on the lengths (CRYPTO_memcmp), for comparing MACs and tags. */
+bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
+
 /**
  * Overwrites the bytes with OPENSSL_cleanse (which the compiler may not optimise away), then clears the array.
  * Only this array's own buffer is wiped: if it shares data with another QByteArray (implicit sharing), that copy is

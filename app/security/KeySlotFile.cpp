@@ -1,5 +1,7 @@
 #include "KeySlotFile.h"
 
+#include "AtomicFile.h"
+
 #include "Crypto.h"
 
 #include <QCoreApplication>
@@ -84,17 +86,6 @@ QByteArray base64Field(const QJsonObject& object, const char* name, int expected
     return decoded.decoded;
 }
 
-void syncDirectory(const QString& filePath)
-{
-    // The rename that QSaveFile does is only durable once the directory entry is on disk. Best effort: a failure
-    // here does not undo a successful write.
-    const QByteArray dir = QFile::encodeName(QFileInfo(filePath).absolutePath());
-    const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
 
 } // namespace
 
@@ -213,38 +204,7 @@ Status KeySlotFile::save(const QString& path) const
     };
     const QByteArray data = QJsonDocument(root).toJson(QJsonDocument::Indented);
 
-    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-    QSaveFile file(path);
-    // Unbuffered, and every step checked before commit(): Qt 6.4's QSaveFile::commit() ignores an error from flushing
-    // its write buffer and renames a truncated file over the good one (seen here with a full disk / file-size limit).
-    // A key file cut short would lock every user out of the store for good.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return failure(tr("Cannot write key file %1: %2").arg(native(path), file.errorString()));
-    // QSaveFile creates a new temporary file with the umask's mode; narrow it before any byte is written, so the
-    // slots are never readable by others, even while being written.
-    if (!file.setPermissions(ownerOnly)) {
-        file.cancelWriting();
-        return failure(tr("Cannot restrict the permissions of key file %1: %2").arg(native(path), file.errorString()));
-    }
-    const bool written = file.write(data) == data.size() && file.flush() && ::fsync(file.handle()) == 0;
-    if (!written) {
-        const int savedErrno = errno;
-        // A short write sets no QFileDevice error, only errno (EFBIG, ENOSPC).
-        QString reason = file.errorString();
-        if (file.error() == QFileDevice::NoError)
-            reason = savedErrno != 0 ? QString::fromLocal8Bit(std::strerror(savedErrno))
-                                     : tr("not all of it could be written (is the disk full?)");
-        file.cancelWriting();
-        return failure(tr("Cannot write key file %1: %2").arg(native(path), reason));
-    }
-    if (!file.commit())
-        return failure(tr("Cannot write key file %1: %2").arg(native(path), file.errorString()));
-    syncDirectory(path);
-    // Again on the final name, in case the rename kept the mode of a file that was there before.
-    if (!QFile::setPermissions(path, ownerOnly))
-        return failure(
-            tr("Key file %1 was written but its permissions could not be set to owner-only (0600).").arg(native(path)));
-    return {};
+    return writeFileAtomically(path, data, tr("key file"));
 }
 
 QStringList KeySlotFile::users() const

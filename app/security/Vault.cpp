@@ -138,11 +138,29 @@ Result<std::unique_ptr<Vault>> Vault::openWithKey(const QString& storePath, cons
         return authError(tr("Wrong user name or password."));
     if (record->disabled)
         return authError(tr("The account %1 is disabled. Ask an administrator.").arg(user));
-    record->lastLoginMs = clock.nowMs();
-    if (Status s = vault->m_store->updateUser(record.value()); !s)
-        return s.error();
     vault->m_user = record.value();
     return vault;
+}
+
+Status Vault::touchLastLogin()
+{
+    m_user.lastLoginMs = m_clock->nowMs();
+    return m_store->updateUser(m_user);
+}
+
+QByteArray Vault::deriveKey(const QByteArray& label) const
+{
+    return hkdfSha256(m_dataKey, label);
+}
+
+bool Vault::checkPassword(const QString& password) const
+{
+    auto key = m_slots->file.unwrap(m_user.name, password);
+    if (!key)
+        return false;
+    const bool same = key.value() == m_dataKey;
+    secureZero(key.value());
+    return same;
 }
 
 Status Vault::saveSlots()
@@ -181,7 +199,11 @@ Status Vault::changePassword(const QString& name, const QString& newPassword)
     if (Status s = saveSlots(); !s)
         return s;
     record->passwordChangedMs = m_clock->nowMs();
-    return m_store->updateUser(record.value());
+    if (Status s = m_store->updateUser(record.value()); !s)
+        return s;
+    if (name == m_user.name)
+        m_user.passwordChangedMs = record->passwordChangedMs;
+    return {};
 }
 
 Status Vault::disableUser(const QString& name)

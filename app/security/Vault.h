@@ -58,6 +58,12 @@ public:
     Status changePassword(const QString& user, const QString& newPassword);
     /** Marks the user disabled and deletes their slot: their password no longer opens the store. */
     Status disableUser(const QString& user);
+    /** Records the sign-in time (after the account checks passed). */
+    Status touchLastLogin();
+    /** A key for a separate purpose (e.g. the audit log's anchor), derived from the data key with HKDF. */
+    QByteArray deriveKey(const QByteArray& label) const;
+    /** True when password is this user's current password (re-authentication at the lock screen). Slow (KDF). */
+    bool checkPassword(const QString& password) const;
 
     /** The PBKDF2 iteration count new slots get (calibrated once per process). */
     static int slotIterations();

@@ -737,8 +737,8 @@ Result<QList<AccessRecord>> LocalStore::accessLog(const QString& elementsContain
     // instr() rather than LIKE: the text is matched literally, wildcards in it mean nothing.
     q.prepare(QStringLiteral("SELECT id, time_ms, username, agency, case_number, purpose, elements, result_count FROM "
                              "access_log WHERE ? = '' OR instr(elements, ?) > 0 ORDER BY id DESC LIMIT ?"));
-    q.addBindValue(elementsContaining);
-    q.addBindValue(elementsContaining);
+    q.addBindValue(text(elementsContaining));
+    q.addBindValue(text(elementsContaining));
     q.addBindValue(limit);
     if (!q.exec())
         return sqlError(QStringLiteral("access log"), q.lastError().text());
@@ -798,6 +798,22 @@ Status LocalStore::setTotpSecret(const QString& user, const QByteArray& secret)
     if (q.numRowsAffected() != 1)
         return failure(tr("No user named %1.").arg(user));
     return {};
+}
+
+} // namespace alpr
+
+namespace alpr {
+
+Result<QMap<QString, QString>> LocalStore::settings()
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
+        return sqlError(QStringLiteral("settings"), q.lastError().text());
+    QMap<QString, QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
 }
 
 } // namespace alpr

@@ -58,6 +58,7 @@ public:
     Status setTotpSecret(const QString& user, const QByteArray& secret) override;
     Result<QString> setting(const QString& key, const QString& fallback = {}) override;
     Status setSetting(const QString& key, const QString& value) override;
+    Result<QMap<QString, QString>> settings() override;
 
 private:
     LocalStore(QString path, QString connectionName);

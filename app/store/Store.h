@@ -5,6 +5,7 @@
 #include "UserRecord.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <functional>
@@ -142,6 +143,8 @@ public:
     // Settings kept inside the store (retention, case-number pattern, ...)
     virtual Result<QString> setting(const QString& key, const QString& fallback = {}) = 0;
     virtual Status setSetting(const QString& key, const QString& value) = 0;
+    /** All settings, for the policies that keep several (password rules). */
+    virtual Result<QMap<QString, QString>> settings() = 0;
 };
 
 } // namespace alpr

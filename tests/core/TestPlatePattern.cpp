@@ -2,7 +2,6 @@
 #include "PlatePattern.h"
 
 #include <QElapsedTimer>
-
 #include <catch2/catch_test_macros.hpp>
 
 using namespace alpr;
@@ -17,7 +16,10 @@ PlatePattern parsed(const QString& text, bool misread = false)
     return result.value();
 }
 
-QString canonical(const QString& text, bool misread = false) { return parsed(text, misread).toString(); }
+QString canonical(const QString& text, bool misread = false)
+{
+    return parsed(text, misread).toString();
+}
 
 /** Position reported for an invalid pattern; also checks the Result error agrees with the ParseError. */
 int errorPosition(const QString& text)
@@ -82,8 +84,9 @@ TEST_CASE("plate patterns parse to a canonical form")
 
 TEST_CASE("canonical forms parse back to the same pattern")
 {
-    for (const char* text : {"7*[8B]?2", "[!0O]??[A-F]*", "*A*B*", "[1-3]?[!A-M]*9", "?", "*", "[13579][ACEGIKMOQSUWY]"}) {
-        for (bool misread : {false, true}) {
+    for (const char* text :
+         { "7*[8B]?2", "[!0O]??[A-F]*", "*A*B*", "[1-3]?[!A-M]*9", "?", "*", "[13579][ACEGIKMOQSUWY]" }) {
+        for (bool misread : { false, true }) {
             const PlatePattern p = parsed(QString::fromLatin1(text), misread);
             const PlatePattern again = parsed(p.toString(), misread);
             CHECK(again.elements() == p.elements());
@@ -107,6 +110,9 @@ TEST_CASE("invalid patterns name the position and the reason")
     CHECK(errorPosition(QStringLiteral("7[ ]2")) == 2);
     CHECK(reasonOf(QStringLiteral("7[]")).contains(QStringLiteral("empty")));
     CHECK(errorPosition(QStringLiteral("[!0-9A-Z]")) == 1);
+    CHECK(reasonOf(QStringLiteral("[!0-9A-Z]")).contains(QStringLiteral("every character")));
+    CHECK(errorPosition(QStringLiteral("AB[!]")) == 3);
+    CHECK(errorPosition(QStringLiteral("AB[-]")) == 3);
     CHECK(errorPosition(QStringLiteral("7%")) == 2);
     CHECK(reasonOf(QStringLiteral("7%")).contains(QStringLiteral("\"%\"")));
     CHECK(errorPosition(QStringLiteral("7.ABC")) == 2);
@@ -208,7 +214,7 @@ TEST_CASE("OCR confusion groups are shown and widen misread searches")
     CHECK(eight.toEffectiveString() == QStringLiteral("[8B]"));
 
     const PlatePattern zero = parsed(QStringLiteral("0"), true);
-    for (const char16_t* plate : {u"0", u"O", u"D", u"Q"})
+    for (const char16_t* plate : { u"0", u"O", u"D", u"Q" })
         CHECK(zero.matches(QStringView(plate)));
     CHECK_FALSE(zero.matches(u"8"));
 

@@ -1,14 +1,13 @@
 #include "PatternSuite.h"
+#include "Plate.h"
 #include "PlateIndex.h"
 #include "PlatePattern.h"
 
 #include <QRegularExpression>
 #include <QSet>
-
+#include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
-
-#include <algorithm>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -24,13 +23,13 @@ const QString kBiased = QStringLiteral("0ODQ1IL7T2Z5S6GC8B4AUVMNX");
 // The misread groups as the product documents them, written out independently of OcrConfusion.
 const QStringList kGroups = {
     QStringLiteral("0ODQ"), QStringLiteral("1IL"), QStringLiteral("17"), QStringLiteral("7T"),
-    QStringLiteral("2Z"), QStringLiteral("5S"), QStringLiteral("6G"), QStringLiteral("CG"),
-    QStringLiteral("8B"), QStringLiteral("4A"), QStringLiteral("UV"), QStringLiteral("MN"),
+    QStringLiteral("2Z"),   QStringLiteral("5S"),  QStringLiteral("6G"), QStringLiteral("CG"),
+    QStringLiteral("8B"),   QStringLiteral("4A"),  QStringLiteral("UV"), QStringLiteral("MN"),
 };
 
 QSet<QChar> widened(QChar c)
 {
-    QSet<QChar> out {c};
+    QSet<QChar> out { c };
     for (const QString& group : kGroups) {
         if (group.contains(c)) {
             for (QChar member : group)
@@ -43,7 +42,10 @@ QSet<QChar> widened(QChar c)
 struct Rng
 {
     std::mt19937 engine;
-    explicit Rng(unsigned seed) : engine(seed) {}
+    explicit Rng(unsigned seed)
+        : engine(seed)
+    {
+    }
     int below(int n) { return int(engine() % unsigned(n)); }
     bool chance(int percent) { return below(100) < percent; }
     QChar plateChar() { return chance(60) ? kBiased.at(below(int(kBiased.size()))) : kAlphabet.at(below(36)); }
@@ -51,7 +53,7 @@ struct Rng
 
 QString randomPlate(Rng& rng)
 {
-    static const int lengths[] = {1, 2, 3, 4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 7, 8, 8, 9, 10};
+    static const int lengths[] = { 1, 2, 3, 4, 5, 5, 6, 6, 6, 7, 7, 7, 7, 7, 8, 8, 9, 10 };
     const int length = lengths[rng.below(int(std::size(lengths)))];
     QString plate;
     for (int i = 0; i < length; ++i)
@@ -93,7 +95,7 @@ GeneratedPattern randomPattern(Rng& rng)
         if (kind < 35) {
             const QChar c = rng.plateChar();
             g.text.append(rng.chance(20) ? c.toLower() : c);
-            regex += setToRegex({c});
+            regex += setToRegex({ c });
             ++g.fixedCount;
         } else if (kind < 55) {
             g.text.append(u'?');
@@ -256,15 +258,15 @@ TEST_CASE("PlateIndex spans several segments and partial blocks")
         ids.push_back(quint32(i) * 2 + 1);
         index.add(ids.back(), plates.back());
     }
-    for (const char* text : {"*", "?", "??????", "[!0O]*", "*[!A-Z]", "A*", "*8B*", "?A?B*", "*A*B*C*", "*Z"}) {
-        for (bool misread : {false, true}) {
+    for (const char* text : { "*", "?", "??????", "[!0O]*", "*[!A-Z]", "A*", "*8B*", "?A?B*", "*A*B*C*", "*Z" }) {
+        for (bool misread : { false, true }) {
             auto parsed = PlatePattern::parse(QString::fromLatin1(text), misread);
             REQUIRE(parsed.ok());
             INFO(text << (misread ? " (misread)" : ""));
             CHECK(index.match(parsed.value()) == bruteForce(parsed.value(), plates, ids));
         }
     }
-    for (int n = 0; n < 40; ++n) {
+    for (int n = 0; n < 100; ++n) {
         const GeneratedPattern g = randomPattern(rng);
         auto parsed = PlatePattern::parse(g.text, g.misread);
         if (!parsed.ok())
@@ -290,7 +292,7 @@ TEST_CASE("PlateIndex stores only normalised plates")
     CHECK(index.size() == 2);
     auto all = PlatePattern::parse(QStringLiteral("*"), false);
     REQUIRE(all.ok());
-    CHECK(index.match(all.value()) == std::vector<quint32> {1, 7});
+    CHECK(index.match(all.value()) == std::vector<quint32> { 1, 7 });
 
     PlateIndex empty;
     CHECK(empty.match(all.value()).empty());
@@ -299,6 +301,8 @@ TEST_CASE("PlateIndex stores only normalised plates")
     index.clear();
     CHECK(index.size() == 0);
     CHECK(index.match(all.value()).empty());
+    CHECK(index.add(9, u"8BC"));
+    CHECK(index.match(all.value()) == std::vector<quint32> { 9 });
 }
 
 TEST_CASE("concurrent queries on one PlateIndex agree")
@@ -339,15 +343,38 @@ TEST_CASE("concurrent queries on one PlateIndex agree")
     CHECK(mismatches[1] == 0);
 }
 
-TEST_CASE("the benchmark pattern suite is valid")
+TEST_CASE("the benchmark suite and its synthetic plates")
 {
+    const QStringList plates = PatternSuite::syntheticPlates(70000, 3);
+    REQUIRE(plates.size() == 70000);
+    CHECK(PatternSuite::syntheticPlates(1000, 3) == plates.mid(0, 1000)); // same seed, same plates
+    CHECK(PatternSuite::syntheticPlates(1000, 4) != plates.mid(0, 1000));
+    CHECK(QSet<QString>(plates.cbegin(), plates.cend()).size() == plates.size());
+    for (const QString& plate : plates)
+        REQUIRE(isValidNormalisedPlate(plate));
+
+    // A sealed, shape-sorted segment and an open one, answered like the brute force.
+    PlateIndex index;
+    std::vector<QString> stored(plates.cbegin(), plates.cend());
+    std::vector<quint32> ids;
+    for (qsizetype i = 0; i < plates.size(); ++i) {
+        ids.push_back(quint32(i) + 1000);
+        index.add(ids.back(), plates[i]);
+    }
+
     const QList<PatternSuite::Case> cases = PatternSuite::cases();
     CHECK(cases.size() >= 12);
     QSet<QString> names;
     for (const PatternSuite::Case& c : cases) {
         INFO(c.pattern.toStdString());
-        CHECK(PlatePattern::parse(c.pattern, c.misread).ok());
+        auto parsed = PlatePattern::parse(c.pattern, c.misread);
+        REQUIRE(parsed.ok());
         names.insert(c.name);
+        const std::vector<quint32> expected = bruteForce(parsed.value(), stored, ids);
+        CHECK(index.match(parsed.value()) == expected);
+        // Witness-style patterns narrow the dictionary down; the broad ones are there on purpose.
+        if (!c.name.startsWith(QStringLiteral("broad")) && c.name != QStringLiteral("everything"))
+            CHECK(expected.size() < std::size_t(plates.size() / 20));
     }
     CHECK(names.size() == cases.size());
 }

@@ -74,7 +74,6 @@ TEST_CASE("a created store unlocks for each user with a slot, and only for them"
         REQUIRE(b);
         CHECK(b.value()->user().name == QStringLiteral("bob"));
         CHECK(b.value()->store().stats()->reads == 1);
-        CHECK(b.value()->user().lastLoginMs == clock.nowMs());
     }
     SECTION("a wrong password is refused with an authentication error and the store is untouched")
     {

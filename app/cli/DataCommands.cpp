@@ -1,0 +1,317 @@
+// ALPR data: demo, stats, reads.
+#include "AuditLog.h"
+#include "CliContext.h"
+#include "Clock.h"
+#include "Commands.h"
+#include "DemoGenerator.h"
+#include "PasswordPolicy.h"
+#include "Session.h"
+#include "Vault.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <unistd.h>
+
+namespace alpr::commands {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("alpr-cli", text);
+}
+
+QStringList readRow(const Read& r, const QHash<qint64, QString>& cameraNames)
+{
+    QStringList candidates;
+    for (const PlateCandidate& c : r.candidates)
+        candidates.append(c.plate);
+    return {QString::number(r.id),
+            CliContext::localTime(r.timeMs),
+            r.plate,
+            r.state,
+            cameraNames.value(r.cameraId),
+            QString::number(r.lat, 'f', 6),
+            QString::number(r.lon, 'f', 6),
+            QString::number(double(r.confidence), 'f', 1),
+            candidates.join(u' '),
+            r.make,
+            r.colour,
+            r.hasImages ? QStringLiteral("yes") : QString()};
+}
+
+const QStringList kReadHeader = {QStringLiteral("id"),         QStringLiteral("time"),
+                                 QStringLiteral("plate"),      QStringLiteral("state"),
+                                 QStringLiteral("camera"),     QStringLiteral("lat"),
+                                 QStringLiteral("lon"),        QStringLiteral("confidence"),
+                                 QStringLiteral("candidates"), QStringLiteral("make"),
+                                 QStringLiteral("colour"),     QStringLiteral("images")};
+
+struct DemoAccount
+{
+    const char* name;
+    Role role;
+    const char* password;
+    bool clets;
+};
+
+// Demo accounts are printed by `demo`; their passwords are public and only fit for demonstration stores.
+const DemoAccount kDemoAccounts[] = {
+    {"admin", Role::Admin, "demo admin passphrase", true},
+    {"detective", Role::Detective, "demo detective passphrase", true},
+    {"clerk", Role::Clerk, "demo clerk passphrase", false},
+    {"supervisor", Role::Supervisor, "demo supervisor passphrase", true},
+};
+
+/** A new demo store: the four demo accounts, trained, and MFA not required (stated when printed). */
+Result<std::unique_ptr<Vault>> createDemoStore(const QString& path, const Clock& clock)
+{
+    UserRecord admin;
+    admin.name = QString::fromLatin1(kDemoAccounts[0].name);
+    admin.role = Role::Admin;
+    admin.fullName = QStringLiteral("Demo Administrator");
+    admin.agency = QStringLiteral("West Covina PD");
+    admin.trainedOn = QDateTime::fromMSecsSinceEpoch(clock.nowMs()).date().addMonths(-2);
+    admin.refresherDue = admin.trainedOn.addYears(1);
+    admin.cletsAuthorised = true;
+    auto created = Vault::create(path, admin, QString::fromLatin1(kDemoAccounts[0].password), clock);
+    if (!created)
+        return created.error();
+    std::unique_ptr<Vault> vault = std::move(created.value());
+    for (const DemoAccount& a : kDemoAccounts) {
+        if (a.role == Role::Admin)
+            continue;
+        UserRecord u = admin;
+        u.name = QString::fromLatin1(a.name);
+        u.role = a.role;
+        u.fullName = QStringLiteral("Demo ") + roleName(a.role);
+        u.cletsAuthorised = a.clets;
+        if (Status s = vault->addUser(u, QString::fromLatin1(a.password)); !s)
+            return s.error();
+    }
+    // A demonstration store is used without authenticator apps; real stores require MFA by default.
+    PasswordRules rules;
+    rules.requireMfa = false;
+    QMap<QString, QString> settings = PasswordPolicy(rules).toSettings();
+    settings.insert(QStringLiteral("store.kind"), QStringLiteral("demo"));
+    for (auto it = settings.begin(); it != settings.end(); ++it)
+        if (Status s = vault->store().setSetting(it.key(), it.value()); !s)
+            return s.error();
+    return vault;
+}
+
+} // namespace
+
+Status demo(CliContext& ctx)
+{
+    auto path = ctx.storePath();
+    if (!path)
+        return path.error();
+    bool ok = false;
+    const qint64 count = ctx.parser().value(QStringLiteral("reads")).toLongLong(&ok);
+    if (!ok || count < 0)
+        return usageError(tr("demo needs --reads N (a whole number)."));
+    const quint64 seed = ctx.parser().isSet(QStringLiteral("seed"))
+        ? ctx.parser().value(QStringLiteral("seed")).toULongLong(&ok)
+        : 1;
+    if (!ok)
+        return usageError(tr("--seed must be a whole number."));
+
+    const bool fresh = !QFileInfo::exists(path.value());
+    std::unique_ptr<Session> session;
+    if (fresh) {
+        auto vault = createDemoStore(path.value(), ctx.clock());
+        if (!vault)
+            return vault.error();
+        session = std::make_unique<Session>(std::move(vault.value()), ctx.clock(),
+                                            QStringLiteral("cli@") + QSysInfo::machineHostName());
+        session->markSignedIn(false, false);
+        session->audit().record(session->user().name, QStringLiteral("store.create"), QStringLiteral("success"),
+                                {{QStringLiteral("demo"), true}});
+    } else {
+        auto signedIn = ctx.signIn();
+        if (!signedIn)
+            return signedIn.error();
+        session = std::move(signedIn.value());
+        if (Status s = session->authorise(Permission::ManageUsers, QStringLiteral("add demo data")); !s)
+            return s;
+    }
+    Store& store = session->store();
+
+    DemoOptions options;
+    options.reads = count;
+    options.seed = seed;
+    options.endMs = ctx.clock().nowMs();
+    DemoGenerator generator(options);
+    if (Status s = generator.load(); !s)
+        return s;
+    auto cameras = store.upsertCameras(generator.cameras());
+    if (!cameras)
+        return cameras.error();
+    for (const DemoHotlistEntry& h : generator.hotlist()) {
+        HotlistEntry e;
+        e.list = h.list;
+        e.plate = h.plate;
+        e.state = h.state;
+        e.reason = h.reason;
+        e.addedMs = options.endMs;
+        if (auto added = store.addHotlistEntry(e); !added)
+            return added.error();
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    qint64 inserted = 0;
+    Status storeStatus;
+    const bool interactive = isatty(STDERR_FILENO);
+    Status generated = generator.generate(
+        [&](QList<Read>& batch) {
+            auto added = store.addReads(batch);
+            if (!added) {
+                storeStatus = added.error();
+                return false;
+            }
+            inserted += added.value();
+            return true;
+        },
+        [&](qint64 done, qint64 total) {
+            if (interactive)
+                CliContext::err() << tr("\rdemo: %1 of %2 reads").arg(done).arg(total) << Qt::flush;
+        });
+    if (interactive)
+        CliContext::err() << '\n';
+    if (!storeStatus)
+        return storeStatus;
+    if (!generated)
+        return generated;
+    if (Status s = session->vault().store().checkpoint(); !s)
+        return s;
+    session->audit().record(session->user().name, QStringLiteral("demo.generate"), QStringLiteral("success"),
+                            {{QStringLiteral("reads"), double(inserted)}, {QStringLiteral("seed"), double(seed)}});
+
+    QTextStream& out = CliContext::out();
+    out << tr("Added %1 demo reads to %2 in %3 s.").arg(inserted).arg(path.value()).arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+        << '\n';
+    const DemoScene scene = generator.scene();
+    out << tr("Demo crime scene: %1 — %2 Within %3 m of %4,%5, %6 to %7; suspect plate %8.")
+               .arg(scene.title, scene.description)
+               .arg(scene.radiusM)
+               .arg(scene.lat, 0, 'f', 5)
+               .arg(scene.lon, 0, 'f', 5)
+               .arg(CliContext::localTime(scene.fromMs), CliContext::localTime(scene.toMs), scene.suspectPlate)
+        << '\n';
+    if (fresh) {
+        out << tr("Demo accounts (for demonstration only; this demo store does not require MFA):") << '\n';
+        for (const DemoAccount& a : kDemoAccounts)
+            out << QStringLiteral("  %1  %2  password: %3\n")
+                       .arg(QString::fromLatin1(a.name).leftJustified(11), roleName(a.role).leftJustified(10),
+                            QString::fromLatin1(a.password));
+    }
+    return {};
+}
+
+Status stats(CliContext& ctx)
+{
+    auto signedIn = ctx.signIn();
+    if (!signedIn)
+        return signedIn.error();
+    Session& session = *signedIn.value();
+    if (Status s = session.requireReady(QStringLiteral("stats")); !s)
+        return s;
+    auto s = session.store().stats();
+    if (!s)
+        return s.error();
+    const StoreStats& st = s.value();
+    session.audit().record(session.user().name, QStringLiteral("stats"), QStringLiteral("success"));
+    ctx.print({QStringLiteral("item"), QStringLiteral("value")},
+              {{QStringLiteral("store"), session.store().describe()},
+               {QStringLiteral("schema version"), QString::number(st.schemaVersion)},
+               {QStringLiteral("reads"), QString::number(st.reads)},
+               {QStringLiteral("distinct plates"), QString::number(st.plates)},
+               {QStringLiteral("cameras and units"), QString::number(st.cameras)},
+               {QStringLiteral("reads with images"), QString::number(st.images)},
+               {QStringLiteral("hotlist entries"), QString::number(st.hotlistEntries)},
+               {QStringLiteral("first read"), CliContext::localTime(st.firstMs)},
+               {QStringLiteral("last read"), CliContext::localTime(st.lastMs)}});
+    return {};
+}
+
+Status reads(CliContext& ctx)
+{
+    qint64 from = std::numeric_limits<qint64>::min();
+    qint64 to = std::numeric_limits<qint64>::max();
+    QJsonObject elements{{QStringLiteral("query"), QStringLiteral("reads")}};
+    if (ctx.parser().isSet(QStringLiteral("from"))) {
+        auto t = CliContext::parseTime(QStringLiteral("from"), ctx.parser().value(QStringLiteral("from")));
+        if (!t)
+            return t.error();
+        from = t.value();
+        elements.insert(QStringLiteral("from"), QDateTime::fromMSecsSinceEpoch(from, Qt::UTC).toString(Qt::ISODate));
+    }
+    if (ctx.parser().isSet(QStringLiteral("to"))) {
+        auto t = CliContext::parseTime(QStringLiteral("to"), ctx.parser().value(QStringLiteral("to")));
+        if (!t)
+            return t.error();
+        to = t.value();
+        elements.insert(QStringLiteral("to"), QDateTime::fromMSecsSinceEpoch(to, Qt::UTC).toString(Qt::ISODate));
+    }
+    if (from >= to)
+        return usageError(tr("--from must be before --to."));
+    auto signedIn = ctx.signIn();
+    if (!signedIn)
+        return signedIn.error();
+    Session& session = *signedIn.value();
+    if (Status s = ctx.openCase(session); !s)
+        return s;
+    if (Status s = session.authorise(Permission::Search, QStringLiteral("reads")); !s)
+        return s;
+    auto cams = session.store().cameras();
+    if (!cams)
+        return cams.error();
+    QHash<qint64, QString> cameraNames;
+    for (const Camera& c : cams.value())
+        cameraNames.insert(c.id, c.name);
+
+    // Streamed: an export of millions of reads must not be held in memory.
+    const OutputFormat format = ctx.format();
+    QTextStream& o = CliContext::out();
+    qint64 n = 0;
+    if (format == OutputFormat::Json)
+        o << "[\n";
+    else
+        o << kReadHeader.join(format == OutputFormat::Csv ? u',' : u'\t') << '\n';
+    Status st = session.store().forEachRead(from, to, [&](const Read& r) {
+        const QStringList row = readRow(r, cameraNames);
+        if (format == OutputFormat::Json) {
+            QJsonObject obj;
+            for (qsizetype i = 0; i < kReadHeader.size(); ++i)
+                obj.insert(kReadHeader.at(i), row.at(i));
+            o << (n ? ",\n" : "") << QJsonDocument(obj).toJson(QJsonDocument::Compact);
+        } else if (format == OutputFormat::Csv) {
+            QStringList quoted;
+            for (const QString& f : row)
+                quoted.append(f.contains(u',') || f.contains(u'"')
+                                  ? u'"' + QString(f).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"'
+                                  : f);
+            o << quoted.join(u',') << '\n';
+        } else {
+            o << row.join(u'\t') << '\n';
+        }
+        ++n;
+        return true;
+    });
+    if (format == OutputFormat::Json)
+        o << "\n]\n";
+    o.flush();
+    if (!st)
+        return st;
+    return session.recordAccess(Permission::Search, elements, n);
+}
+
+} // namespace alpr::commands
