@@ -1,9 +1,11 @@
 #pragma once
 
-#include "Vault.h"
+#include "Authenticator.h"
+#include "Result.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QPointer>
 
 #include <memory>
 
@@ -14,11 +16,16 @@ class LoginDialog;
 namespace alpr {
 
 class Clock;
+class Session;
 
 /**
- * Asks for the store, user name and password and unlocks the store. The key derivation (about half a second by
- * design) runs on a worker thread with a busy indicator; the store itself is opened on the GUI thread, which owns
- * the connection.
+ * Sign-in: the system-use notice (CJIS AC-8), which must be acknowledged at every sign-in (the checkbox starts
+ * unchecked whenever the dialog is shown and nothing remembers it), then store, user name, password and the TOTP code.
+ *
+ * The key derivation (Authenticator::unwrapKey, about half a second by design) runs on a worker thread behind a busy
+ * bar; the session is opened on the GUI thread, which then owns the store connection. Duties found at sign-in are
+ * done before the dialog is accepted: MFA enrolment (MfaEnrolmentDialog) and an expired password
+ * (ChangePasswordDialog). Cancelling either abandons the sign-in: the session is closed and the dialog rejected.
  */
 class LoginDialog : public QDialog
 {
@@ -28,19 +35,32 @@ public:
     LoginDialog(const Clock& clock, const QString& storePath, QWidget* parent = nullptr);
     ~LoginDialog() override;
 
-    /** The unlocked vault after the dialog was accepted; the caller takes it. */
-    std::unique_ptr<Vault> takeVault();
+    /** The signed-in session after the dialog was accepted (nullptr otherwise); the caller takes it. */
+    std::unique_ptr<Session> takeSession();
+
+    /** "workstation@<host name>": the source recorded on every audit row of sessions opened here. */
+    static QString sessionSource();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void browse();
     void attempt();
     void unwrapFinished();
+    void continueDuties();
+    void dutyFinished(int result, const QString& abandonedReason);
+    void showError(const QString& message);
     void setBusy(bool busy);
+    void updateSignInEnabled();
 
     std::unique_ptr<Ui::LoginDialog> m_ui;
     const Clock& m_clock;
+    Credentials m_pending; ///< the attempt in flight (password cleared once the key is unwrapped)
     QFutureWatcher<Result<QByteArray>> m_watcher;
-    std::unique_ptr<Vault> m_vault;
+    std::unique_ptr<Session> m_session;
+    QPointer<QDialog> m_duty; ///< the MFA enrolment or password change dialog open now
+    bool m_busy = false;
 };
 
 } // namespace alpr

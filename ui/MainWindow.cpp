@@ -1,79 +1,277 @@
 #include "MainWindow.h"
 
-#include "ReadTableModel.h"
+#include "AuditPage.h"
+#include "CaseDialog.h"
+#include "ChangePasswordDialog.h"
+#include "IdleMonitor.h"
+#include "LockScreen.h"
+#include "MfaEnrolmentDialog.h"
+#include "ReadsPage.h"
+#include "Session.h"
+#include "Store.h"
+#include "UserAdminDialog.h"
 #include "Vault.h"
 
-#include <QDateTime>
-#include <QHeaderView>
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace alpr {
 
-namespace {
-constexpr int kLatestReads = 500;
-}
-
-MainWindow::MainWindow(std::unique_ptr<Vault> vault, QWidget* parent)
+MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
     : QMainWindow(parent)
-    , m_vault(std::move(vault))
+    , m_session(std::move(session))
 {
-    setWindowTitle(tr("ALPR Workstation"));
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    m_summary = new QLabel(central);
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    m_summary->setTextFormat(Qt::RichText);
-    layout->addWidget(m_summary);
-    m_model = new ReadTableModel(this);
-    m_table = new QTableView(central);
-    m_table->setObjectName(QStringLiteral("latestReadsTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_table);
-    setCentralWidget(central);
+    setObjectName(QStringLiteral("mainWindow"));
+    m_root = new QStackedWidget(this);
+    m_root->setObjectName(QStringLiteral("rootStack"));
 
-    const UserRecord& u = m_vault->user();
-    statusBar()->addWidget(new QLabel(tr("%1 (%2)").arg(u.name, roleName(u.role)), this));
-    statusBar()->addPermanentWidget(new QLabel(m_vault->store().describe(), this));
-    resize(1200, 720);
-    refresh();
+    m_workspace = new QWidget(m_root);
+    auto* layout = new QHBoxLayout(m_workspace);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_navigation = new QListWidget(m_workspace);
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setFixedWidth(170);
+    m_navigation->setSpacing(2);
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget { font-size: 11pt; padding: 4px; }"));
+    m_pages = new QStackedWidget(m_workspace);
+    m_pages->setObjectName(QStringLiteral("pageStack"));
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    m_root->addWidget(m_workspace);
+
+    m_lockScreen = new LockScreen(*m_session, m_root);
+    m_lockScreen->setObjectName(QStringLiteral("lockScreen"));
+    m_root->addWidget(m_lockScreen);
+    setCentralWidget(m_root);
+    connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::onUnlocked);
+    connect(m_lockScreen, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
+
+    m_readsPage = new ReadsPage(*m_session, m_clipboard, m_pages);
+    m_readsPage->setObjectName(QStringLiteral("readsPage"));
+    addPage(tr("Latest reads"), m_readsPage, Permission::Search);
+    auto* audit = new AuditPage(*m_session, m_pages);
+    audit->setObjectName(QStringLiteral("auditPage"));
+    addPage(tr("Audit"), audit, Permission::ReviewAudit);
+
+    auto* admin = new QWidget(m_pages);
+    admin->setObjectName(QStringLiteral("administrationPage"));
+    auto* adminLayout = new QVBoxLayout(admin);
+    auto* manageUsers = new QPushButton(tr("Manage users…"), admin);
+    manageUsers->setObjectName(QStringLiteral("manageUsersButton"));
+    connect(manageUsers, &QPushButton::clicked, this, [this] { UserAdminDialog(*m_session, this).exec(); });
+    adminLayout->addWidget(new QLabel(tr("<h3>Administration</h3>Accounts, roles, training dates, CLETS "
+                                         "authorisation and locked accounts."),
+                                      admin));
+    adminLayout->addWidget(manageUsers, 0, Qt::AlignLeft);
+    adminLayout->addStretch(1);
+    addPage(tr("Administration"), admin, Permission::ManageUsers);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
+
+    const UserRecord& u = m_session->user();
+    auto* userLabel = new QLabel(tr("%1 (%2)").arg(u.name, roleName(u.role)), this);
+    userLabel->setObjectName(QStringLiteral("userStatus"));
+    statusBar()->addWidget(userLabel);
+    auto* storeLabel = new QLabel(m_session->store().describe(), this);
+    storeLabel->setObjectName(QStringLiteral("storeStatus"));
+    statusBar()->addWidget(storeLabel);
+    m_caseLabel = new QLabel(this);
+    m_caseLabel->setObjectName(QStringLiteral("caseStatus"));
+    statusBar()->addWidget(m_caseLabel, 1);
+    m_lockLabel = new QLabel(this);
+    m_lockLabel->setObjectName(QStringLiteral("lockCountdown"));
+    statusBar()->addPermanentWidget(m_lockLabel);
+
+    buildMenus();
+
+    m_idle = new IdleMonitor(this);
+    connect(m_idle, &IdleMonitor::activity, this, [this] { m_session->noteActivity(); });
+    m_timer = new QTimer(this);
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &MainWindow::tick);
+    m_timer->start();
+
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("users/") + u.name);
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    settings.endGroup();
+
+    updateTitle();
+    tick();
+    if (m_navigation->count() > 0)
+        m_navigation->setCurrentRow(0);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::refresh()
+void MainWindow::addPage(const QString& title, QWidget* page, Permission needed)
 {
-    auto stats = m_vault->store().stats();
-    auto reads = m_vault->store().latestReads(kLatestReads);
-    auto cameras = m_vault->store().cameras();
-    if (!stats || !reads || !cameras) {
-        const Error& e = !stats ? stats.error() : !reads ? reads.error() : cameras.error();
-        m_summary->setText(tr("<b>The store could not be read:</b> %1").arg(e.message.toHtmlEscaped()));
+    // Pages a role may not use are not built into the navigation at all; the services refuse them anyway.
+    if (!m_session->may(needed)) {
+        page->deleteLater();
         return;
     }
-    auto local = [](qint64 ms) {
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
-        return t.toString(QStringLiteral("yyyy-MM-dd HH:mm ")) + t.timeZoneAbbreviation();
-    };
-    const StoreStats& s = stats.value();
-    m_summary->setText(tr("<b>%1</b> reads of <b>%2</b> distinct plates from %3 cameras and units, %4 to %5. "
-                          "Latest %6 reads:")
-                           .arg(QLocale().toString(s.reads), QLocale().toString(s.plates))
-                           .arg(s.cameras)
-                           .arg(s.reads ? local(s.firstMs) : QStringLiteral("—"),
-                                s.reads ? local(s.lastMs) : QStringLiteral("—"))
-                           .arg(std::min<qint64>(kLatestReads, s.reads)));
-    QHash<qint64, QString> names;
-    for (const Camera& c : cameras.value())
-        names.insert(c.id, c.name);
-    m_model->setReads(std::move(reads.value()), std::move(names));
-    m_table->resizeColumnsToContents();
+    m_pages->addWidget(page);
+    auto* item = new QListWidgetItem(title, m_navigation);
+    item->setData(Qt::UserRole, page->objectName());
+    item->setSizeHint(QSize(0, 34));
+}
+
+QString MainWindow::pageTitle(int index) const
+{
+    return m_navigation->item(index) ? m_navigation->item(index)->text() : QString();
+}
+
+void MainWindow::showPage(const QString& objectName)
+{
+    for (int i = 0; i < m_navigation->count(); ++i)
+        if (m_navigation->item(i)->data(Qt::UserRole).toString() == objectName)
+            m_navigation->setCurrentRow(i);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* session = menuBar()->addMenu(tr("&Session"));
+    QAction* caseAction = session->addAction(tr("Switch &case…"), this, &MainWindow::switchCase);
+    caseAction->setObjectName(QStringLiteral("switchCaseAction"));
+    caseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction* lockAction = session->addAction(tr("&Lock"), this, [this] { lockNow(QStringLiteral("manual")); });
+    lockAction->setObjectName(QStringLiteral("lockAction"));
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    session->addSeparator();
+    session->addAction(tr("Change &password…"), this, [this] { ChangePasswordDialog(*m_session, this).exec(); });
+    session->addAction(tr("Enrol &authenticator app…"), this,
+                       [this] { MfaEnrolmentDialog(*m_session, this).exec(); });
+    session->addSeparator();
+    QAction* signOut = session->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    signOut->setObjectName(QStringLiteral("signOutAction"));
+
+    QToolBar* bar = addToolBar(tr("Session"));
+    bar->setObjectName(QStringLiteral("sessionToolBar"));
+    bar->setMovable(false);
+    bar->addAction(caseAction);
+    bar->addAction(lockAction);
+}
+
+bool MainWindow::ensureCase()
+{
+    bool needsCase = false;
+    for (Permission p : Permissions::all())
+        needsCase |= Permissions::isDataAccess(p) && m_session->may(p);
+    if (!needsCase || m_session->activeCase())
+        return true;
+    CaseDialog dialog(*m_session, this);
+    const bool ok = dialog.exec() == QDialog::Accepted;
+    updateTitle();
+    if (ok && m_pages->currentWidget() == m_readsPage)
+        m_readsPage->refresh();
+    return ok;
+}
+
+void MainWindow::switchCase()
+{
+    if (m_session->isLocked())
+        return;
+    CaseDialog dialog(*m_session, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        updateTitle();
+        // Results belong to the case they were fetched for.
+        m_readsPage->clear();
+        if (m_pages->currentWidget() == m_readsPage)
+            m_readsPage->refresh();
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const auto& c = m_session->activeCase();
+    setWindowTitle(c ? tr("ALPR Workstation — %1").arg(c->title()) : tr("ALPR Workstation — no active case"));
+    m_caseLabel->setText(c ? tr("Case %1 · %2").arg(c->number, c->category) : tr("No active case"));
+}
+
+void MainWindow::pageChanged(int row)
+{
+    if (row < 0)
+        return;
+    const QString name = m_navigation->item(row)->data(Qt::UserRole).toString();
+    for (int i = 0; i < m_pages->count(); ++i) {
+        if (m_pages->widget(i)->objectName() == name) {
+            m_pages->setCurrentIndex(i);
+            break;
+        }
+    }
+    if (m_pages->currentWidget() == m_readsPage && m_session->activeCase())
+        m_readsPage->refresh();
+}
+
+void MainWindow::tick()
+{
+    if (m_session->checkTimers())
+        lockNow(QString()); // the session has locked itself; show it
+    if (m_session->isLocked()) {
+        m_lockLabel->setText(tr("Locked"));
+        return;
+    }
+    const qint64 left = m_session->msUntilLock() / 1000;
+    m_lockLabel->setText(tr("Locks in %1:%2").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
+}
+
+void MainWindow::lockNow(const QString& reason)
+{
+    if (!reason.isEmpty())
+        m_session->lock(reason);
+    // Nothing of the data may stay visible or reachable: results are dropped, docks hidden, the clipboard cleared
+    // if it still holds a plate we put there.
+    m_readsPage->clear();
+    m_clipboard.clearIfOurs();
+    for (QWidget* w : findChildren<QDockWidget*>())
+        w->hide();
+    m_lockScreen->prepare(reason.isEmpty() ? tr("inactivity or re-authentication due") : tr("locked by you"));
+    m_root->setCurrentWidget(m_lockScreen);
+    menuBar()->setEnabled(false);
+    for (QToolBar* bar : findChildren<QToolBar*>())
+        bar->setEnabled(false);
+    m_lockLabel->setText(tr("Locked"));
+}
+
+void MainWindow::onUnlocked()
+{
+    m_root->setCurrentWidget(m_workspace);
+    menuBar()->setEnabled(true);
+    for (QToolBar* bar : findChildren<QToolBar*>())
+        bar->setEnabled(true);
+    if (m_pages->currentWidget() == m_readsPage && m_session->activeCase())
+        m_readsPage->refresh();
+    tick();
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("users/") + m_session->user().name);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    event->accept();
 }
 
 } // namespace alpr

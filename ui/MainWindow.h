@@ -1,34 +1,74 @@
 #pragma once
 
+#include "ClipboardGuard.h"
+#include "Permissions.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
 class QLabel;
-class QTableView;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
 
 namespace alpr {
 
-class ReadTableModel;
-class Vault;
+class IdleMonitor;
+class LockScreen;
+class ReadsPage;
+class Session;
 
-/** The workstation's main window: for now the store summary and the latest reads. */
+/**
+ * The workstation's main window: a navigation bar of pages (each shown only to roles allowed it), the active case
+ * in the title bar, the user, store, case and idle-lock countdown in the status bar, and the lock screen that
+ * replaces everything when the session locks.
+ */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(std::unique_ptr<Vault> vault, QWidget* parent = nullptr);
+    explicit MainWindow(std::unique_ptr<Session> session, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /** Reloads the summary and the latest reads from the store. */
-    void refresh();
+    Session& session() { return *m_session; }
+    /** Asks for a case (the case gate) when the user may access data and none is active. */
+    bool ensureCase();
+    /** Locks now, hiding all data behind the lock screen. */
+    void lockNow(const QString& reason);
+    /** Checks the idle and re-authentication timers (called every second). */
+    void tick();
+    QString pageTitle(int index) const;
+    void showPage(const QString& objectName);
+
+Q_SIGNALS:
+    void signOutRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    std::unique_ptr<Vault> m_vault;
-    ReadTableModel* m_model = nullptr;
-    QTableView* m_table = nullptr;
-    QLabel* m_summary = nullptr;
+    void addPage(const QString& title, QWidget* page, Permission needed);
+    void buildMenus();
+    void onUnlocked();
+    void switchCase();
+    void updateTitle();
+    void pageChanged(int row);
+    void saveLayout();
+
+    std::unique_ptr<Session> m_session;
+    ClipboardGuard m_clipboard;
+    QStackedWidget* m_root = nullptr;
+    QWidget* m_workspace = nullptr;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    LockScreen* m_lockScreen = nullptr;
+    ReadsPage* m_readsPage = nullptr;
+    QLabel* m_caseLabel = nullptr;
+    QLabel* m_lockLabel = nullptr;
+    QTimer* m_timer = nullptr;
+    IdleMonitor* m_idle = nullptr;
 };
 
 } // namespace alpr

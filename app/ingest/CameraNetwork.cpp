@@ -4,7 +4,6 @@
 #include "StreetNetwork.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <cmath>
 
@@ -16,14 +15,14 @@ namespace {
 
 // Where ALPR cameras go first: the arterials that carry through traffic.
 constexpr const char16_t* kArterials[] = {
-    u"Azusa Ave",    u"Amar Rd",      u"Citrus Ave",  u"Cameron Ave",       u"Glendora Ave",     u"Valley Blvd",
-    u"Sunset Ave",   u"Workman Ave",  u"Francisquito Ave", u"Puente Ave",   u"Vincent Ave",      u"Hacienda Blvd",
-    u"Nogales St",   u"Grand Ave",    u"Foothill Blvd", u"Baldwin Park Blvd", u"Ramona Blvd",    u"Garvey Ave",
-    u"Barranca Ave", u"Temple Ave",   u"Merced Ave",  u"West Covina Pkwy",  u"La Puente Rd",    u"Lark Ellen Ave",
-    u"Route 66",     u"Badillo St",   u"Rowland St",  u"Rowland Ave",
+    u"Azusa Ave",    u"Amar Rd",     u"Citrus Ave",       u"Cameron Ave",       u"Glendora Ave", u"Valley Blvd",
+    u"Sunset Ave",   u"Workman Ave", u"Francisquito Ave", u"Puente Ave",        u"Vincent Ave",  u"Hacienda Blvd",
+    u"Nogales St",   u"Grand Ave",   u"Foothill Blvd",    u"Baldwin Park Blvd", u"Ramona Blvd",  u"Garvey Ave",
+    u"Barranca Ave", u"Temple Ave",  u"Merced Ave",       u"West Covina Pkwy",  u"La Puente Rd", u"Lark Ellen Ave",
+    u"Route 66",     u"Badillo St",  u"Rowland St",       u"Rowland Ave",
 };
-constexpr const char16_t* kFeedOrder[] = {u"westcovina-ca-us", u"lapuente-ca-us", u"baldwinpark-ca-us",
-                                          u"glendora-ca-us"};
+constexpr const char16_t* kFeedOrder[]
+    = { u"westcovina-ca-us", u"lapuente-ca-us", u"baldwinpark-ca-us", u"glendora-ca-us" };
 
 // West Covina Police Department sits at the Civic Center (Sunset/Civic Centre stop); patrol cars start there.
 constexpr double kStationLat = 34.070313;
@@ -59,7 +58,7 @@ Status CameraNetwork::build(const StreetNetwork& streets)
     QList<Candidate> candidates;
     for (const StreetSite& site : streets.sites()) {
         const quint64 h = DemoRandom::hash(qHash(site.name, 0));
-        candidates.append({&site, feedRank(site.feed) - 0.9 * arterialCount(site.name) + 0.8 * DemoRandom::unit(h)});
+        candidates.append({ &site, feedRank(site.feed) - 0.9 * arterialCount(site.name) + 0.8 * DemoRandom::unit(h) });
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
@@ -119,11 +118,11 @@ Status CameraNetwork::build(const StreetNetwork& streets)
             double distance = 0;
             const double offset = streets.projectOntoRoute(r, m_cameras[c].lat, m_cameras[c].lon, &distance);
             if (distance <= kCorridorDistanceM)
-                corridor.push_back({c, offset});
+                corridor.push_back({ c, offset });
         }
         std::sort(corridor.begin(), corridor.end(), [](const Stop& a, const Stop& b) { return a.offsetM < b.offsetM; });
         for (int i = 0; i < int(corridor.size()); ++i)
-            m_memberships[size_t(corridor[size_t(i)].camera)].push_back({r, i});
+            m_memberships[size_t(corridor[size_t(i)].camera)].push_back({ r, i });
     }
     m_beats.assign(MobileUnits, {});
     for (int r = 0; r < streets.routeCount(); ++r)
@@ -167,7 +166,7 @@ int CameraNetwork::trip(int first, int maxLength, DemoRandom& random, int* camer
 
 QList<int> CameraNetwork::corridor(int camera, int* position) const
 {
-    QList<int> out{camera};
+    QList<int> out { camera };
     *position = 0;
     const Membership* best = nullptr;
     for (const Membership& m : m_memberships[size_t(camera)]) {

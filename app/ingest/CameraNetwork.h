@@ -4,7 +4,6 @@
 #include "Result.h"
 
 #include <QList>
-
 #include <vector>
 
 namespace alpr {

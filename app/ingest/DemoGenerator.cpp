@@ -2,6 +2,7 @@
 
 #include "CameraNetwork.h"
 #include "CommuterSchedule.h"
+#include "DemoBatchPipeline.h"
 #include "DemoEvent.h"
 #include "DemoRandom.h"
 #include "DemoReadFactory.h"
@@ -14,7 +15,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-
 #include <algorithm>
 #include <vector>
 
@@ -43,7 +43,7 @@ constexpr double kTripsPerOccasional = 4;
 constexpr double kMobileShare = 0.10; // of trips: a patrol car's single read
 constexpr double kMeanTripReads = 1.85;
 // Cameras passed in a row on one trip: 1, 2, 3 or 4.
-constexpr double kTripLength[4] = {0.38, 0.30, 0.19, 0.13};
+constexpr double kTripLength[4] = { 0.38, 0.30, 0.19, 0.13 };
 
 class TrafficRun
 {
@@ -95,9 +95,10 @@ public:
                 continue;
             }
             const double u = m_random.uniform();
-            const int length = u < kTripLength[0] ? 1 : u < kTripLength[0] + kTripLength[1] ? 2
-                : u < 1.0 - kTripLength[3]                                                 ? 3
-                                                                                           : 4;
+            const int length = u < kTripLength[0]     ? 1
+                : u < kTripLength[0] + kTripLength[1] ? 2
+                : u < 1.0 - kTripLength[3]            ? 3
+                                                      : 4;
             const int first = m_network.pickFixed(m_random);
             const int count = m_network.trip(first, length, m_random, cameras, gaps);
             const PlateKey plate = pickPlate(first);
@@ -161,9 +162,9 @@ Status DemoGenerator::load()
     if (m_options.reads < 0)
         return usageError(tr("The number of demo reads must not be negative."));
     if (m_options.days < 2 || m_options.days > 3660)
-        return usageError(tr("The demo window must be between 2 and 3660 days long (asked for %1).").arg(m_options.days));
-    m_endMs = m_options.endMs > 0 ? m_options.endMs
-                                  : QDateTime::currentMSecsSinceEpoch() / kMinuteMs * kMinuteMs;
+        return usageError(
+            tr("The demo window must be between 2 and 3660 days long (asked for %1).").arg(m_options.days));
+    m_endMs = m_options.endMs > 0 ? m_options.endMs : QDateTime::currentMSecsSinceEpoch() / kMinuteMs * kMinuteMs;
     m_startMs = m_endMs - m_options.days * kDayMs;
 
     auto streets = std::make_unique<StreetNetwork>();
@@ -236,8 +237,7 @@ Status DemoGenerator::generate(const std::function<bool(QList<Read>&)>& sink,
 
     std::vector<DemoEvent> buffer;
     size_t nextScheduled = 0;
-    QList<Read> batch;
-    batch.reserve(BatchSize);
+    DemoBatchPipeline pipeline(sink, progress, total, BatchSize);
     qint64 done = 0;
     for (int slot = 0; slot < model.slotCount(); slot += kSlotsPerChunk) {
         const int lastSlot = std::min(slot + kSlotsPerChunk, model.slotCount());
@@ -252,25 +252,20 @@ Status DemoGenerator::generate(const std::function<bool(QList<Read>&)>& sink,
         const auto ready = finalChunk ? buffer.end()
                                       : std::lower_bound(buffer.begin(), buffer.end(), chunkEnd,
                                                          [](const DemoEvent& e, qint64 t) { return e.timeMs < t; });
+        DemoReadFactory::ImageJob job;
         for (auto it = buffer.begin(); it != ready; ++it) {
-            factory.make(*it, done++, batch.emplace_back());
-            if (batch.size() == BatchSize) {
-                const bool more = sink(batch);
-                if (progress)
-                    progress(done, total);
-                if (!more)
-                    return {};
-                batch.clear();
-                batch.reserve(BatchSize);
+            QList<Read>& batch = pipeline.current();
+            if (factory.make(*it, done++, batch.emplace_back(), job)) {
+                job.index = batch.size() - 1;
+                pipeline.jobs().push_back(std::move(job));
+                job = {};
             }
+            if (batch.size() == BatchSize && !pipeline.push())
+                return {}; // cancelled by the sink
         }
         buffer.erase(buffer.begin(), ready);
     }
-    if (!batch.isEmpty()) {
-        sink(batch);
-        if (progress)
-            progress(done, total);
-    }
+    pipeline.finish();
     Q_ASSERT(done == total);
     return {};
 }

@@ -5,7 +5,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -56,8 +55,10 @@ struct DemoScene
  * rendered plate and overview JPEGs for one read in imageEvery; a scripted crime scene and a hotlist
  * (DemoScenario). Below 1,000 reads the scripted sightings are left out.
  *
- * Images need a QGuiApplication (text rendering): generate() fails without one unless imageEvery is 0.
- * Not thread-safe; one generator may run on any one thread.
+ * Images need a QGuiApplication (text rendering): generate() fails without one unless imageEvery is 0. They
+ * are drawn on one worker thread while the sink stores the previous batch (DemoBatchPipeline); the sink and
+ * progress are always called on the thread that called generate(). The output does not depend on timing.
+ * A generator is not thread-safe: use it from one thread at a time.
  */
 class DemoGenerator
 {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QtGlobal>
-
 #include <cmath>
 #include <random>
 
@@ -16,7 +15,10 @@ namespace alpr {
 class DemoRandom
 {
 public:
-    explicit DemoRandom(quint64 seed) : m_engine(hash(seed)) {}
+    explicit DemoRandom(quint64 seed)
+        : m_engine(hash(seed))
+    {
+    }
 
     static quint64 hash(quint64 x)
     {

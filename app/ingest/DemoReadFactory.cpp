@@ -47,7 +47,7 @@ DemoReadFactory::DemoReadFactory(const DemoOptions& options, const StreetNetwork
 
 DemoReadFactory::~DemoReadFactory() = default;
 
-void DemoReadFactory::make(const DemoEvent& event, qint64 ordinal, Read& read)
+bool DemoReadFactory::make(const DemoEvent& event, qint64 ordinal, Read& read, ImageJob& job)
 {
     char16_t truthBuffer[PlateFormats::MaxLength];
     QStringView truth;
@@ -69,14 +69,14 @@ void DemoReadFactory::make(const DemoEvent& event, qint64 ordinal, Read& read)
     if (scripted && (event.flags & DemoEvent::Misread)) {
         read.plate = scripted->misread;
         confidence = m_random.uniform(72, 84);
-        read.candidates.append({scripted->plate, roundTenth(confidence - m_random.uniform(2, 9))});
+        read.candidates.append({ scripted->plate, roundTenth(confidence - m_random.uniform(2, 9)) });
     } else if (!scripted && m_random.chance(MisreadShare)) {
         char16_t wrong[PlateFormats::MaxLength];
         const int length = PlateFormats::misread(truth, wrong, 1, m_random);
         if (length > 0) {
             read.plate = fromBuffer(wrong, length);
             confidence = m_random.uniform(70, 86);
-            read.candidates.append({truth.toString(), roundTenth(confidence - m_random.uniform(2, 9))});
+            read.candidates.append({ truth.toString(), roundTenth(confidence - m_random.uniform(2, 9)) });
             if (m_random.chance(0.4))
                 addCandidates(read, truth, 1, read.candidates.last().confidence);
         } else {
@@ -134,8 +134,17 @@ void DemoReadFactory::make(const DemoEvent& event, qint64 ordinal, Read& read)
     read.sourceId.append(m_idPrefix);
     read.sourceId.append(reinterpret_cast<const QChar*>(id), n);
 
-    if (images)
-        addImages(read, truth, m_catalogue.paint(vehicle), ordinal);
+    if (!images)
+        return false;
+    const int localHour = int((TrafficModel::toLocalMs(read.timeMs) / kHourMs) % 24);
+    job.plate = truth.toString();
+    job.state = read.state;
+    job.caption = camera.name + u"   "_s + TrafficModel::formatLocal(read.timeMs);
+    job.paint = m_catalogue.paint(vehicle);
+    job.night = localHour < 6 || localHour >= 20;
+    job.view = int(read.cameraId);
+    job.seed = DemoRandom::hash(m_options.seed, quint64(ordinal));
+    return true;
 }
 
 void DemoReadFactory::addCandidates(Read& read, QStringView truth, int count, float below)
@@ -148,27 +157,20 @@ void DemoReadFactory::addCandidates(Read& read, QStringView truth, int count, fl
         if (length == 0)
             return; // nothing on this plate an OCR would confuse
         const QStringView v(variant, length);
-        if (v == read.plate || std::any_of(read.candidates.begin(), read.candidates.end(),
-                                           [&](const PlateCandidate& c) { return c.plate == v; }))
+        if (v == read.plate
+            || std::any_of(read.candidates.begin(), read.candidates.end(),
+                           [&](const PlateCandidate& c) { return c.plate == v; }))
             continue;
         confidence = std::max(5.f, roundTenth(confidence - m_random.uniform(3, 20)));
-        read.candidates.append({v.toString(), confidence});
+        read.candidates.append({ v.toString(), confidence });
     }
 }
 
-void DemoReadFactory::addImages(Read& read, QStringView truth, const QColor& paint, qint64 ordinal)
+void DemoReadFactory::renderImages(const ImageJob& job, PlateRenderer& renderer, Read& read)
 {
-    if (!m_renderer)
-        m_renderer = std::make_unique<PlateRenderer>();
-    const int localHour = int((TrafficModel::toLocalMs(read.timeMs) / kHourMs) % 24);
-    const bool night = localHour < 6 || localHour >= 20;
-    const Camera& camera = m_network.cameras()[read.cameraId - 1];
-    const QString caption = camera.name + u"   "_s + TrafficModel::formatLocal(read.timeMs);
-    const quint64 seed = DemoRandom::hash(m_options.seed, quint64(ordinal));
-    // The images show the physical plate, whatever the OCR made of it.
-    const QString plate = truth.toString();
-    read.plateJpeg = PlateRenderer::toJpeg(m_renderer->crop(plate, read.state, paint, night, seed));
-    read.overviewJpeg = PlateRenderer::toJpeg(m_renderer->overview(plate, read.state, paint, caption, night, int(read.cameraId), seed + 1));
+    read.plateJpeg = PlateRenderer::toJpeg(renderer.crop(job.plate, job.state, job.paint, job.night, job.seed));
+    read.overviewJpeg = PlateRenderer::toJpeg(
+        renderer.overview(job.plate, job.state, job.paint, job.caption, job.night, job.view, job.seed + 1));
 }
 
 } // namespace alpr

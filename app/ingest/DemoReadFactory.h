@@ -8,8 +8,6 @@
 #include <QColor>
 #include <QStringView>
 
-#include <memory>
-
 namespace alpr {
 
 class CameraNetwork;
@@ -24,7 +22,7 @@ class VehicleCatalogue;
  * the reads with 1-3 alternative candidates differing by confusable characters only; 1.5 % whose primary is
  * itself a misread, with the true plate among the candidates), position scattered a few metres around the
  * camera or beside the patrol car's route, make/model/colour where the camera reports them, source ids, and
- * rendered images for one read in imageEvery and for scripted reads.
+ * what to render for one read in imageEvery and for scripted reads.
  */
 class DemoReadFactory
 {
@@ -36,12 +34,29 @@ public:
                     const PlateFormats& formats, const VehicleCatalogue& catalogue, const DemoScenario& scenario);
     ~DemoReadFactory();
 
-    /** Fills read, which must be default-constructed, as the ordinal-th (0-based) read of the run. */
-    void make(const DemoEvent& event, qint64 ordinal, Read& read);
+    /** What renderImages() needs: everything is decided on the generating thread, only drawing is left. */
+    struct ImageJob
+    {
+        qsizetype index = 0; ///< the read's index in its batch
+        QString plate; ///< the physical plate, whatever the OCR made of it
+        QString state;
+        QString caption;
+        QColor paint;
+        bool night = false;
+        int view = 0;
+        quint64 seed = 0;
+    };
+
+    /**
+     * Fills read, which must be default-constructed, as the ordinal-th (0-based) read of the run. Returns
+     * true when the read gets images; job then says what to draw (renderImages()).
+     */
+    bool make(const DemoEvent& event, qint64 ordinal, Read& read, ImageJob& job);
+    /** Draws job's images into read. Touches nothing else, so it may run on another thread. */
+    static void renderImages(const ImageJob& job, PlateRenderer& renderer, Read& read);
 
 private:
     void addCandidates(Read& read, QStringView truth, int count, float below);
-    void addImages(Read& read, QStringView truth, const QColor& paint, qint64 ordinal);
 
     const DemoOptions m_options;
     const StreetNetwork& m_streets;
@@ -50,7 +65,6 @@ private:
     const VehicleCatalogue& m_catalogue;
     const DemoScenario& m_scenario;
     DemoRandom m_random;
-    std::unique_ptr<PlateRenderer> m_renderer; // created at the first image: fonts need a QGuiApplication
     QString m_sourceFile;
     QString m_idPrefix;
 };

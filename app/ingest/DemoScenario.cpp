@@ -7,7 +7,6 @@
 #include "TrafficModel.h"
 
 #include <QCoreApplication>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -42,29 +41,30 @@ struct HotlistScript
 };
 
 const HotlistScript kHotlist[] = {
-    {"stolen vehicles", PlateFormats::Kind::CaliforniaPassenger,
-     QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: silver Toyota Camry, taken from a driveway in Covina"),
-     "Toyota", "Camry", "Silver", 5},
-    {"stolen vehicles", PlateFormats::Kind::CaliforniaPassenger,
-     QT_TRANSLATE_NOOP("DemoScenario", "Stolen plate: plates only, taken off a parked car in Baldwin Park"), "Honda",
-     "Accord", "Black", 3},
-    {"wanted persons", PlateFormats::Kind::CaliforniaPassenger,
-     QT_TRANSLATE_NOOP("DemoScenario", "Felony warrant: registered owner wanted for assault with a deadly weapon"),
-     "Chevrolet", "Silverado", "White", 4},
-    {"amber alert", PlateFormats::Kind::CaliforniaPassenger,
-     QT_TRANSLATE_NOOP("DemoScenario", "AMBER Alert: child abduction, suspect vehicle a white Ford Explorer"), "Ford",
-     "Explorer", "White", -1},
-    {"stolen vehicles", PlateFormats::Kind::Nevada,
-     QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: black Dodge Charger (Las Vegas Metro PD)"), "Dodge", "Charger",
-     "Black", 2},
-    {"stolen vehicles", PlateFormats::Kind::CaliforniaCommercial,
-     QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: white Ford Transit cargo van"), "Ford", "Transit", "White", 0},
-    {"wanted persons", PlateFormats::Kind::Arizona,
-     QT_TRANSLATE_NOOP("DemoScenario", "Felony warrant: parole violation (Maricopa County)"), "Nissan", "Altima", "Blue",
-     0},
-    {"stolen vehicles", PlateFormats::Kind::CaliforniaPassenger,
-     QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: red Honda Civic, keys taken in a burglary"), "Honda", "Civic",
-     "Red", 0},
+    { "stolen vehicles", PlateFormats::Kind::CaliforniaPassenger,
+      QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: silver Toyota Camry, taken from a driveway in Covina"),
+      "Toyota", "Camry", "Silver", 5 },
+    { "stolen vehicles", PlateFormats::Kind::CaliforniaPassenger,
+      QT_TRANSLATE_NOOP("DemoScenario", "Stolen plate: plates only, taken off a parked car in Baldwin Park"), "Honda",
+      "Accord", "Black", 3 },
+    { "wanted persons", PlateFormats::Kind::CaliforniaPassenger,
+      QT_TRANSLATE_NOOP("DemoScenario", "Felony warrant: registered owner wanted for assault with a deadly weapon"),
+      "Chevrolet", "Silverado", "White", 4 },
+    { "amber alert", PlateFormats::Kind::CaliforniaPassenger,
+      QT_TRANSLATE_NOOP("DemoScenario", "AMBER Alert: child abduction, suspect vehicle a white Ford Explorer"), "Ford",
+      "Explorer", "White", -1 },
+    { "stolen vehicles", PlateFormats::Kind::Nevada,
+      QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: black Dodge Charger (Las Vegas Metro PD)"), "Dodge", "Charger",
+      "Black", 2 },
+    { "stolen vehicles", PlateFormats::Kind::CaliforniaCommercial,
+      QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: white Ford Transit cargo van"), "Ford", "Transit", "White",
+      0 },
+    { "wanted persons", PlateFormats::Kind::Arizona,
+      QT_TRANSLATE_NOOP("DemoScenario", "Felony warrant: parole violation (Maricopa County)"), "Nissan", "Altima",
+      "Blue", 0 },
+    { "stolen vehicles", PlateFormats::Kind::CaliforniaPassenger,
+      QT_TRANSLATE_NOOP("DemoScenario", "Stolen vehicle: red Honda Civic, keys taken in a burglary"), "Honda", "Civic",
+      "Red", 0 },
 };
 
 qint64 travelMs(const Camera& a, const Camera& b)

@@ -25,9 +25,18 @@ constexpr const char* kShapes[] = {
 };
 constexpr int kShapeCount = int(std::size(kShapes));
 constexpr int kVanityShape = kShapeCount;
-enum Shape { CaPassenger1 = 0, CaCommercial = 9, LettersFirst, DigitsFirst, ThreeFour, NevadaShape, UtahShape, FourTwo };
+enum Shape {
+    CaPassenger1 = 0,
+    CaCommercial = 9,
+    LettersFirst,
+    DigitsFirst,
+    ThreeFour,
+    NevadaShape,
+    UtahShape,
+    FourTwo
+};
 
-constexpr const char* kStates[] = {"CA", "AZ", "NV", "TX", "OR", "WA", "UT", "CO", "FL", "NY"};
+constexpr const char* kStates[] = { "CA", "AZ", "NV", "TX", "OR", "WA", "UT", "CO", "FL", "NY" };
 
 struct KindInfo
 {
@@ -38,24 +47,24 @@ struct KindInfo
 };
 
 constexpr KindInfo kKinds[] = {
-    {PlateFormats::Kind::CaliforniaPassenger, 0, -1, 82.0},
-    {PlateFormats::Kind::CaliforniaCommercial, 0, CaCommercial, 6.0},
-    {PlateFormats::Kind::CaliforniaLegacyLettersFirst, 0, LettersFirst, 1.2},
-    {PlateFormats::Kind::CaliforniaLegacyDigitsFirst, 0, DigitsFirst, 1.0},
-    {PlateFormats::Kind::CaliforniaVanity, 0, kVanityShape, 1.8},
-    {PlateFormats::Kind::Arizona, 1, ThreeFour, 2.5},
-    {PlateFormats::Kind::Nevada, 2, NevadaShape, 1.9},
-    {PlateFormats::Kind::Texas, 3, ThreeFour, 1.0},
-    {PlateFormats::Kind::Oregon, 4, DigitsFirst, 0.5},
-    {PlateFormats::Kind::Washington, 5, ThreeFour, 0.6},
-    {PlateFormats::Kind::Utah, 6, UtahShape, 0.4},
-    {PlateFormats::Kind::Colorado, 7, FourTwo, 0.4},
-    {PlateFormats::Kind::Florida, 8, FourTwo, 0.4},
-    {PlateFormats::Kind::NewYork, 9, ThreeFour, 0.3},
+    { PlateFormats::Kind::CaliforniaPassenger, 0, -1, 82.0 },
+    { PlateFormats::Kind::CaliforniaCommercial, 0, CaCommercial, 6.0 },
+    { PlateFormats::Kind::CaliforniaLegacyLettersFirst, 0, LettersFirst, 1.2 },
+    { PlateFormats::Kind::CaliforniaLegacyDigitsFirst, 0, DigitsFirst, 1.0 },
+    { PlateFormats::Kind::CaliforniaVanity, 0, kVanityShape, 1.8 },
+    { PlateFormats::Kind::Arizona, 1, ThreeFour, 2.5 },
+    { PlateFormats::Kind::Nevada, 2, NevadaShape, 1.9 },
+    { PlateFormats::Kind::Texas, 3, ThreeFour, 1.0 },
+    { PlateFormats::Kind::Oregon, 4, DigitsFirst, 0.5 },
+    { PlateFormats::Kind::Washington, 5, ThreeFour, 0.6 },
+    { PlateFormats::Kind::Utah, 6, UtahShape, 0.4 },
+    { PlateFormats::Kind::Colorado, 7, FourTwo, 0.4 },
+    { PlateFormats::Kind::Florida, 8, FourTwo, 0.4 },
+    { PlateFormats::Kind::NewYork, 9, ThreeFour, 0.3 },
 };
 
 // California's passenger series reached 9xxx in 2024; cars on the road skew to the last decade's 7, 8 and 9.
-constexpr double kFirstDigitWeights[9] = {1.5, 1.5, 2.0, 4.0, 8.0, 13.0, 22.0, 30.0, 18.0};
+constexpr double kFirstDigitWeights[9] = { 1.5, 1.5, 2.0, 4.0, 8.0, 13.0, 22.0, 30.0, 18.0 };
 
 constexpr const char* kVanity[] = {
     "LUV2SRF", "2FAST4U", "SOCAL",   "SURFSUP", "BRUINS",  "TROJANS", "DODGERS", "LAKERS",  "MYTESLA", "EVLUTN",
@@ -91,8 +100,14 @@ quint64 shapeSize(const char* pattern)
     return size;
 }
 
-bool isDigit(QChar c) { return c >= u'0' && c <= u'9'; }
-bool isLetter(QChar c) { return c >= u'A' && c <= u'Z'; }
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+bool isLetter(QChar c)
+{
+    return c >= u'A' && c <= u'Z';
+}
 
 } // namespace
 
@@ -257,20 +272,34 @@ bool PlateFormats::isCalifornia(PlateKey key) const
 QStringView PlateFormats::confusions(QChar c)
 {
     switch (c.unicode()) {
-    case u'8': return u"B";
-    case u'B': return u"8";
-    case u'0': return u"OD";
-    case u'O': return u"0D";
-    case u'D': return u"0O";
-    case u'1': return u"I";
-    case u'I': return u"1";
-    case u'5': return u"S";
-    case u'S': return u"5";
-    case u'2': return u"Z";
-    case u'Z': return u"2";
-    case u'6': return u"G";
-    case u'G': return u"6";
-    default: return {};
+    case u'8':
+        return u"B";
+    case u'B':
+        return u"8";
+    case u'0':
+        return u"OD";
+    case u'O':
+        return u"0D";
+    case u'D':
+        return u"0O";
+    case u'1':
+        return u"I";
+    case u'I':
+        return u"1";
+    case u'5':
+        return u"S";
+    case u'S':
+        return u"5";
+    case u'2':
+        return u"Z";
+    case u'Z':
+        return u"2";
+    case u'6':
+        return u"G";
+    case u'G':
+        return u"6";
+    default:
+        return {};
     }
 }
 
@@ -281,7 +310,7 @@ bool PlateFormats::confusable(QChar a, QChar b)
 
 int PlateFormats::misread(QStringView plate, char16_t* out, int substitutions, DemoRandom& random)
 {
-    std::array<int, MaxLength> positions{};
+    std::array<int, MaxLength> positions {};
     int count = 0;
     const int length = int(std::min<qsizetype>(plate.size(), MaxLength));
     for (int i = 0; i < length; ++i) {
@@ -321,7 +350,9 @@ bool PlateFormats::matchesSequentialShape(QStringView plate)
         bool match = true;
         for (qsizetype i = 0; i < length && match; ++i) {
             const char p = pattern[i];
-            match = p == 'L' ? isLetter(plate[i]) : p == 'D' || p == 'N' ? isDigit(plate[i]) : plate[i] == QLatin1Char(p);
+            match = p == 'L'           ? isLetter(plate[i])
+                : p == 'D' || p == 'N' ? isDigit(plate[i])
+                                       : plate[i] == QLatin1Char(p);
         }
         if (match)
             return true;

@@ -45,7 +45,7 @@ public:
     };
     static constexpr int MaxLength = 8;
     /** The OCR confusion groups the demo misreads come from (a subset of the search's misread-tolerant groups). */
-    static constexpr const char* ConfusionGroups[] = {"8B", "0OD", "1I", "5S", "2Z", "6G"};
+    static constexpr const char* ConfusionGroups[] = { "8B", "0OD", "1I", "5S", "2Z", "6G" };
 
     explicit PlateFormats(quint64 seed);
 

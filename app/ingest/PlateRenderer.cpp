@@ -9,15 +9,13 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTransform>
-
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace alpr {
-
-namespace {
 
 struct PlateStyle
 {
@@ -32,17 +30,19 @@ struct PlateStyle
 };
 
 constexpr PlateStyle kStyles[] = {
-    {"CA", "California", "DMV.CA.GOV", 0xfff8f8f6, 0xffeeeeea, 0xff1b2a6b, 0xffc8102e, true},
-    {"AZ", "ARIZONA", "GRAND CANYON STATE", 0xfff2d6a2, 0xfff8f0e0, 0xff5c1f12, 0xff5c1f12, false},
-    {"NV", "Nevada", "HOME MEANS NEVADA", 0xffdde6f2, 0xfff4f1e8, 0xff13306b, 0xff13306b, true},
-    {"TX", "TEXAS", "THE LONE STAR STATE", 0xfff6f6f2, 0xffe4e4e0, 0xff111111, 0xff1f3b73, false},
-    {"OR", "OREGON", "", 0xffeef2f0, 0xffd7e4dc, 0xff12335e, 0xff12335e, false},
-    {"WA", "Washington", "EVERGREEN STATE", 0xffdfe8f5, 0xfff4f5f2, 0xff1a3c8c, 0xff1a3c8c, true},
-    {"UT", "UTAH", "LIFE ELEVATED", 0xfff4efe4, 0xffe8dcc4, 0xff1b1b1b, 0xffa3301e, false},
-    {"CO", "COLORADO", "", 0xfff3f3f0, 0xffdde8dd, 0xff1f5e2c, 0xff1f5e2c, false},
-    {"FL", "FLORIDA", "SUNSHINE STATE", 0xfff6f4ec, 0xffe8ecd8, 0xff1c5b2a, 0xffe07a1f, false},
-    {"NY", "NEW YORK", "EMPIRE STATE", 0xfff2d98b, 0xfff7ebc4, 0xff102a6b, 0xff102a6b, false},
+    { "CA", "California", "DMV.CA.GOV", 0xfff8f8f6, 0xffeeeeea, 0xff1b2a6b, 0xffc8102e, true },
+    { "AZ", "ARIZONA", "GRAND CANYON STATE", 0xfff2d6a2, 0xfff8f0e0, 0xff5c1f12, 0xff5c1f12, false },
+    { "NV", "Nevada", "HOME MEANS NEVADA", 0xffdde6f2, 0xfff4f1e8, 0xff13306b, 0xff13306b, true },
+    { "TX", "TEXAS", "THE LONE STAR STATE", 0xfff6f6f2, 0xffe4e4e0, 0xff111111, 0xff1f3b73, false },
+    { "OR", "OREGON", "", 0xffeef2f0, 0xffd7e4dc, 0xff12335e, 0xff12335e, false },
+    { "WA", "Washington", "EVERGREEN STATE", 0xffdfe8f5, 0xfff4f5f2, 0xff1a3c8c, 0xff1a3c8c, true },
+    { "UT", "UTAH", "LIFE ELEVATED", 0xfff4efe4, 0xffe8dcc4, 0xff1b1b1b, 0xffa3301e, false },
+    { "CO", "COLORADO", "", 0xfff3f3f0, 0xffdde8dd, 0xff1f5e2c, 0xff1f5e2c, false },
+    { "FL", "FLORIDA", "SUNSHINE STATE", 0xfff6f4ec, 0xffe8ecd8, 0xff1c5b2a, 0xffe07a1f, false },
+    { "NY", "NEW YORK", "EMPIRE STATE", 0xfff2d98b, 0xfff7ebc4, 0xff102a6b, 0xff102a6b, false },
 };
+
+namespace {
 
 const PlateStyle& styleFor(const QString& state)
 {
@@ -67,6 +67,45 @@ void addNoise(QImage& image, quint64 seed, int amplitude)
             const QRgb p = line[i];
             line[i] = qRgb(std::clamp(qRed(p) + n, 0, 255), std::clamp(qGreen(p) + n, 0, 255),
                            std::clamp(qBlue(p) + n, 0, 255));
+        }
+    }
+}
+
+// Per-channel mean of two packed pixels, without unpacking them.
+QRgb half(QRgb x, QRgb y)
+{
+    return (((x ^ y) & 0xfefefefeu) >> 1) + (x & y);
+}
+
+// (a + 2b + c) / 4 per channel.
+QRgb average(QRgb a, QRgb b, QRgb c)
+{
+    return half(b, half(a, c));
+}
+
+// Focus and motion blur: repeated 1-2-1 passes approach a Gaussian. Done by hand because QImage::scaled and
+// large fills hand work to Qt's thread pool, which costs more than it saves at this size.
+void boxBlur(QImage& image, int passes)
+{
+    const int w = image.width();
+    const int h = image.height();
+    const qsizetype stride = image.bytesPerLine() / qsizetype(sizeof(QRgb));
+    QRgb* pixels = reinterpret_cast<QRgb*>(image.bits());
+    std::vector<QRgb> line(size_t(std::max(w, h)));
+    for (int pass = 0; pass < passes; ++pass) {
+        for (int y = 0; y < h; ++y) {
+            QRgb* row = pixels + y * stride;
+            std::copy(row, row + w, line.begin());
+            for (int x = 0; x < w; ++x)
+                row[x]
+                    = average(line[size_t(std::max(0, x - 1))], line[size_t(x)], line[size_t(std::min(w - 1, x + 1))]);
+        }
+        for (int x = 0; x < w; ++x) {
+            for (int y = 0; y < h; ++y)
+                line[size_t(y)] = pixels[y * stride + x];
+            for (int y = 0; y < h; ++y)
+                pixels[y * stride + x]
+                    = average(line[size_t(std::max(0, y - 1))], line[size_t(y)], line[size_t(std::min(h - 1, y + 1))]);
         }
     }
 }
@@ -98,19 +137,22 @@ PlateRenderer::PlateRenderer()
 {
     m_characters.setBold(true);
     m_characters.setStretch(QFont::SemiCondensed);
-    m_characters.setLetterSpacing(QFont::PercentageSpacing, 104);
     m_script.setBold(true);
     m_script.setItalic(true);
     m_small.setBold(true);
     m_caption.setBold(true);
     m_caption.setPixelSize(20);
-    for (QFont* f : {&m_characters, &m_script, &m_small, &m_caption})
+    for (QFont* f : { &m_characters, &m_script, &m_small, &m_caption })
         f->setStyleStrategy(QFont::PreferAntialias);
 }
 
-QImage PlateRenderer::plate(const QString& plate, const QString& state, int width) const
+const QImage& PlateRenderer::blankPlate(const PlateStyle& style, int width) const
 {
-    const PlateStyle& style = styleFor(state);
+    // Everything but the characters is the same for every plate of a state: drawn once per state and width.
+    const QString key = QLatin1String(style.state) + QString::number(width);
+    auto it = m_blanks.find(key);
+    if (it != m_blanks.end())
+        return it.value();
     const int height = width / 2;
     const qreal w = width;
     const qreal h = height;
@@ -130,7 +172,7 @@ QImage PlateRenderer::plate(const QString& plate, const QString& state, int widt
     // Bolt holes and the registration stickers (month left, year right), as on a California plate.
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(150, 150, 150));
-    for (qreal x : {0.2, 0.8})
+    for (qreal x : { 0.2, 0.8 })
         p.drawEllipse(QPointF(w * x, h * 0.12), w * 0.016, w * 0.016);
     p.setBrush(QColor(232, 160, 40));
     p.drawRect(QRectF(w * 0.05, h * 0.06, w * 0.1, h * 0.14));
@@ -139,25 +181,34 @@ QImage PlateRenderer::plate(const QString& plate, const QString& state, int widt
 
     QFont title = style.script ? m_script : m_small;
     title.setPixelSize(std::max(6, int(h * (style.script ? 0.2 : 0.15))));
-    p.setFont(title);
-    p.setPen(QColor::fromRgb(style.titleColour));
-    p.drawText(QRectF(0, h * 0.02, w, h * 0.24), Qt::AlignCenter, QString::fromLatin1(style.title));
-
-    QFont characters = m_characters;
-    characters.setPixelSize(std::max(8, int(h * 0.52)));
-    const qreal advance = QFontMetricsF(characters).horizontalAdvance(plate);
-    if (advance > w * 0.9) // a long vanity plate: narrower characters, as the DMV's font does
-        characters.setStretch(std::max(50, int(int(QFont::SemiCondensed) * w * 0.9 / advance)));
-    p.setFont(characters);
-    p.setPen(QColor::fromRgb(style.characters));
-    p.drawText(QRectF(0, h * 0.2, w, h * 0.64), Qt::AlignCenter, plate);
-
+    drawText(p, QRectF(0, h * 0.02, w, h * 0.24), Qt::AlignCenter, QString::fromLatin1(style.title), title,
+             QColor::fromRgb(style.titleColour));
     if (*style.motto) {
         QFont motto = m_small;
         motto.setPixelSize(std::max(5, int(h * 0.09)));
-        p.setFont(motto);
-        p.drawText(QRectF(0, h * 0.83, w, h * 0.13), Qt::AlignCenter, QString::fromLatin1(style.motto));
+        drawText(p, QRectF(0, h * 0.83, w, h * 0.13), Qt::AlignCenter, QString::fromLatin1(style.motto), motto,
+                 QColor::fromRgb(style.characters));
     }
+    p.end();
+    return m_blanks.insert(key, image).value();
+}
+
+QImage PlateRenderer::plate(const QString& plate, const QString& state, int width) const
+{
+    const PlateStyle& style = styleFor(state);
+    QImage image = blankPlate(style, width).copy();
+    const qreal w = image.width();
+    const qreal h = image.height();
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    QFont characters = m_characters;
+    characters.setPixelSize(std::max(8, int(h * 0.52)));
+    const qreal advance = QFontMetricsF(characters).horizontalAdvance(plate) * CharacterSpacing;
+    if (advance > w * 0.9) // a long vanity plate: narrower characters, as the DMV's font does
+        characters.setStretch(std::max(50, int(int(QFont::SemiCondensed) * w * 0.9 / advance)));
+    drawText(p, QRectF(0, h * 0.2, w, h * 0.64), Qt::AlignCenter, plate, characters, QColor::fromRgb(style.characters),
+             CharacterSpacing);
     return image;
 }
 
@@ -204,11 +255,7 @@ QImage PlateRenderer::crop(const QString& plateText, const QString& state, const
     }
     p.end();
 
-    // Motion and focus blur: down- and up-scaling smooths like a small Gaussian, at a fraction of the cost.
-    const qreal blur = random.uniform(0.5, 0.8);
-    image = image.scaled(int(CropWidth * blur), int(CropHeight * blur), Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
-                .scaled(CropWidth, CropHeight, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
-                .convertToFormat(QImage::Format_RGB32);
+    boxBlur(image, 1 + int(random.below(3)));
     addNoise(image, random.next(), night ? 10 : 5);
     return night ? infrared(image) : image;
 }
@@ -263,7 +310,7 @@ const QImage& PlateRenderer::background(int view, bool night) const
     p.drawPolygon(road);
     // Dashed lane lines converging on the vanishing point; dashes lengthen towards the camera.
     p.setBrush(night ? QColor(150, 150, 140) : QColor(235, 235, 225));
-    for (qreal laneX : {-0.34, 0.34}) {
+    for (qreal laneX : { -0.34, 0.34 }) {
         for (int k = 0; k < 9; ++k) {
             const qreal t0 = std::pow((k + 0.0) / 9.0, 1.6);
             const qreal t1 = std::pow((k + 0.5) / 9.0, 1.6);
@@ -314,7 +361,7 @@ QImage PlateRenderer::overview(const QString& plateText, const QString& state, c
     p.setBrush(QColor(0, 0, 0, 110));
     p.drawEllipse(QPointF(cx, bottom), cw * 0.58, 22);
     p.setBrush(tone(QColor(18, 18, 18)));
-    for (qreal side : {-1.0, 1.0})
+    for (qreal side : { -1.0, 1.0 })
         p.drawRoundedRect(QRectF(cx + side * cw * 0.36 - cw * 0.08, bottom - ch * 0.2, cw * 0.16, ch * 0.2), 8, 8);
     QPolygonF cabin;
     cabin << QPointF(cx - cw * 0.44, bottom - ch * 0.6) << QPointF(cx - cw * 0.31, bottom - ch)
@@ -335,7 +382,7 @@ QImage PlateRenderer::overview(const QString& plateText, const QString& state, c
     p.setBrush(shine);
     p.drawRoundedRect(QRectF(cx - cw / 2, bottom - ch * 0.62, cw, ch * 0.5), 18, 18);
     p.setBrush(night ? QColor(150, 150, 150) : QColor(170, 20, 24)); // tail lights glow grey in infrared
-    for (qreal side : {-1.0, 1.0})
+    for (qreal side : { -1.0, 1.0 })
         p.drawRoundedRect(QRectF(cx + side * cw * 0.38 - cw * 0.09, bottom - ch * 0.56, cw * 0.18, ch * 0.12), 6, 6);
     p.setBrush(tone(paint.darker(170)));
     p.drawRoundedRect(QRectF(cx - cw * 0.5, bottom - ch * 0.2, cw, ch * 0.1), 8, 8);
@@ -350,12 +397,45 @@ QImage PlateRenderer::overview(const QString& plateText, const QString& state, c
 
     const qreal strip = 44;
     p.fillRect(QRectF(0, H - strip, W, strip), QColor(0, 0, 0, 190));
-    p.setFont(m_caption);
-    p.setPen(Qt::white);
-    p.drawText(QRectF(16, H - strip, W - 32, strip), Qt::AlignVCenter | Qt::AlignLeft, caption);
-    p.drawText(QRectF(16, H - strip, W - 32, strip), Qt::AlignVCenter | Qt::AlignRight, u"WCPD ALPR"_s);
+    drawText(p, QRectF(16, H - strip, W - 32, strip), Qt::AlignLeft, caption, m_caption, Qt::white);
+    drawText(p, QRectF(16, H - strip, W - 32, strip), Qt::AlignRight, u"WCPD ALPR"_s, m_caption, Qt::white);
     p.end();
     return image;
+}
+
+void PlateRenderer::drawText(QPainter& p, const QRectF& box, Qt::Alignment align, const QString& text,
+                             const QFont& font, const QColor& colour, qreal spacing) const
+{
+    // Text as outlines rather than through Qt's glyph cache: cached glyphs came out slightly differently from
+    // run to run (the cache's state depends on what was drawn before), and the demo's images must not. The
+    // outlines are kept per font and character, since extracting them is the slow part.
+    const QString fontKey = font.key();
+    QList<Glyph> glyphs; // copies: QHash values move when it grows; the outlines are shared, not copied
+    glyphs.reserve(text.size());
+    qreal width = 0;
+    for (QChar c : text) {
+        const QString key = fontKey + c;
+        auto it = m_glyphs.find(key);
+        if (it == m_glyphs.end()) {
+            Glyph g;
+            g.outline.addText(0, 0, font, QString(c));
+            g.advance = QFontMetricsF(font).horizontalAdvance(c);
+            it = m_glyphs.insert(key, g);
+        }
+        glyphs.append(it.value());
+        width += it->advance * spacing;
+    }
+    const QFontMetricsF metrics(font);
+    qreal x = (align & Qt::AlignLeft) ? box.left()
+        : (align & Qt::AlignRight)    ? box.right() - width
+                                      : box.center().x() - width / 2;
+    const qreal baseline = box.center().y() + (metrics.ascent() - metrics.descent()) / 2;
+    QPainterPath path;
+    for (const Glyph& g : glyphs) {
+        path.addPath(g.outline.translated(x, baseline));
+        x += g.advance * spacing;
+    }
+    p.fillPath(path, colour);
 }
 
 QByteArray PlateRenderer::toJpeg(const QImage& image, int quality)

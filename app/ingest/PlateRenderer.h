@@ -3,12 +3,18 @@
 #include <QByteArray>
 #include <QColor>
 #include <QFont>
+#include <QHash>
 #include <QImage>
+#include <QPainterPath>
+#include <QRectF>
 #include <QString>
-
 #include <array>
 
+class QPainter;
+
 namespace alpr {
+
+struct PlateStyle;
 
 /**
  * Draws what an ALPR camera stores with a read, with QPainter only (Qt Gui, no widgets): the plate crop (a
@@ -48,10 +54,21 @@ public:
 
 private:
     static constexpr int Horizon = 250;
+    static constexpr qreal CharacterSpacing = 1.04; // plate characters stand a little apart
+    struct Glyph
+    {
+        QPainterPath outline;
+        qreal advance = 0;
+    };
+    void drawText(QPainter& p, const QRectF& box, Qt::Alignment align, const QString& text, const QFont& font,
+                  const QColor& colour, qreal spacing = 1.0) const;
     const QImage& background(int view, bool night) const;
+    const QImage& blankPlate(const PlateStyle& style, int width) const;
 
     mutable std::array<QImage, 2 * BackgroundViews> m_backgrounds;
     mutable QImage m_canvas;
+    mutable QHash<QString, QImage> m_blanks;
+    mutable QHash<QString, Glyph> m_glyphs;
     QFont m_characters;
     QFont m_script;
     QFont m_small;

@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-
 #include <algorithm>
 #include <cmath>
 
@@ -30,10 +29,22 @@ constexpr double kMetresPerDegreeLat = 110574.0;
 const double kMetresPerDegreeLon = 111320.0 * std::cos(kOriginLat * M_PI / 180.0);
 constexpr double kMaxSiteDistanceM = 40.0;
 
-double toX(double lon) { return (lon - kOriginLon) * kMetresPerDegreeLon; }
-double toY(double lat) { return (lat - kOriginLat) * kMetresPerDegreeLat; }
-double toLon(double x) { return kOriginLon + x / kMetresPerDegreeLon; }
-double toLat(double y) { return kOriginLat + y / kMetresPerDegreeLat; }
+double toX(double lon)
+{
+    return (lon - kOriginLon) * kMetresPerDegreeLon;
+}
+double toY(double lat)
+{
+    return (lat - kOriginLat) * kMetresPerDegreeLat;
+}
+double toLon(double x)
+{
+    return kOriginLon + x / kMetresPerDegreeLon;
+}
+double toLat(double y)
+{
+    return kOriginLat + y / kMetresPerDegreeLat;
+}
 
 float bearing(double dx, double dy)
 {
@@ -45,15 +56,15 @@ float bearing(double dx, double dy)
 
 const QSet<QString>& directionWords()
 {
-    static const QSet<QString> words = {u"N"_s, u"S"_s, u"E"_s, u"W"_s, u"NB"_s, u"SB"_s, u"EB"_s,
-                                        u"WB"_s, u"NE"_s, u"NW"_s, u"SE"_s, u"SW"_s};
+    static const QSet<QString> words
+        = { u"N"_s, u"S"_s, u"E"_s, u"W"_s, u"NB"_s, u"SB"_s, u"EB"_s, u"WB"_s, u"NE"_s, u"NW"_s, u"SE"_s, u"SW"_s };
     return words;
 }
 
 const QSet<QString>& streetSuffixes()
 {
-    static const QSet<QString> words = {u"Ave"_s, u"Rd"_s, u"St"_s, u"Blvd"_s, u"Dr"_s, u"Pkwy"_s,
-                                        u"Way"_s, u"Ln"_s, u"Ct"_s, u"Pl"_s, u"Hwy"_s};
+    static const QSet<QString> words
+        = { u"Ave"_s, u"Rd"_s, u"St"_s, u"Blvd"_s, u"Dr"_s, u"Pkwy"_s, u"Way"_s, u"Ln"_s, u"Ct"_s, u"Pl"_s, u"Hwy"_s };
     return words;
 }
 
@@ -61,13 +72,20 @@ const QSet<QString>& streetSuffixes()
 const QHash<QString, QString>& bareStreetNames()
 {
     static const QHash<QString, QString> names = {
-        {u"Amar"_s, u"Amar Rd"_s},         {u"Azusa"_s, u"Azusa Ave"_s},
-        {u"Cameron"_s, u"Cameron Ave"_s},   {u"Francisquito"_s, u"Francisquito Ave"_s},
-        {u"Sunset"_s, u"Sunset Ave"_s},     {u"Puente"_s, u"Puente Ave"_s},
-        {u"Workman"_s, u"Workman Ave"_s},   {u"Nogales"_s, u"Nogales St"_s},
-        {u"Sentous"_s, u"Sentous Ave"_s},   {u"Frazier"_s, u"Frazier St"_s},
-        {u"Joanbridge"_s, u"Joanbridge St"_s}, {u"Bogart"_s, u"Bogart Ave"_s},
-        {u"Molokai"_s, u"Molokai Dr"_s},    {u"Shadow Oak"_s, u"Shadow Oak Dr"_s},
+        { u"Amar"_s, u"Amar Rd"_s },
+        { u"Azusa"_s, u"Azusa Ave"_s },
+        { u"Cameron"_s, u"Cameron Ave"_s },
+        { u"Francisquito"_s, u"Francisquito Ave"_s },
+        { u"Sunset"_s, u"Sunset Ave"_s },
+        { u"Puente"_s, u"Puente Ave"_s },
+        { u"Workman"_s, u"Workman Ave"_s },
+        { u"Nogales"_s, u"Nogales St"_s },
+        { u"Sentous"_s, u"Sentous Ave"_s },
+        { u"Frazier"_s, u"Frazier St"_s },
+        { u"Joanbridge"_s, u"Joanbridge St"_s },
+        { u"Bogart"_s, u"Bogart Ave"_s },
+        { u"Molokai"_s, u"Molokai Dr"_s },
+        { u"Shadow Oak"_s, u"Shadow Oak Dr"_s },
     };
     return names;
 }
@@ -75,10 +93,17 @@ const QHash<QString, QString>& bareStreetNames()
 const QHash<QString, QString>& wordFixes()
 {
     static const QHash<QString, QString> fixes = {
-        {u"Avenue"_s, u"Ave"_s}, {u"Boulevard"_s, u"Blvd"_s}, {u"Street"_s, u"St"_s},
-        {u"Drive"_s, u"Dr"_s},   {u"Road"_s, u"Rd"_s},        {u"Parkway"_s, u"Pkwy"_s},
-        {u"Prkwy"_s, u"Pkwy"_s}, {u"Lane"_s, u"Ln"_s},        {u"Wy"_s, u"Way"_s},
-        {u"Asuza"_s, u"Azusa"_s}, {u"Moneterey"_s, u"Monterey"_s},
+        { u"Avenue"_s, u"Ave"_s },
+        { u"Boulevard"_s, u"Blvd"_s },
+        { u"Street"_s, u"St"_s },
+        { u"Drive"_s, u"Dr"_s },
+        { u"Road"_s, u"Rd"_s },
+        { u"Parkway"_s, u"Pkwy"_s },
+        { u"Prkwy"_s, u"Pkwy"_s },
+        { u"Lane"_s, u"Ln"_s },
+        { u"Wy"_s, u"Way"_s },
+        { u"Asuza"_s, u"Azusa"_s },
+        { u"Moneterey"_s, u"Monterey"_s },
     };
     return fixes;
 }
@@ -180,7 +205,8 @@ Status StreetNetwork::parseRoutes(const QByteArray& data, const QString& name)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return badInput(tr("%1: not valid JSON at byte %2: %3.").arg(name).arg(parseError.offset).arg(parseError.errorString()));
+        return badInput(
+            tr("%1: not valid JSON at byte %2: %3.").arg(name).arg(parseError.offset).arg(parseError.errorString()));
     const QJsonArray features = doc.object().value(u"features").toArray();
     double minLon = 1e9, minLat = 1e9, maxLon = -1e9, maxLat = -1e9;
     for (qsizetype f = 0; f < features.size(); ++f) {
@@ -199,10 +225,12 @@ Status StreetNetwork::parseRoutes(const QByteArray& data, const QString& name)
             const double lat = point.size() >= 2 && point[1].isDouble() ? point[1].toDouble() : qQNaN();
             if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90))
                 return badInput(tr("%1: feature %2, point %3 is not a [longitude, latitude] pair.")
-                                    .arg(name).arg(f + 1).arg(i + 1));
+                                    .arg(name)
+                                    .arg(f + 1)
+                                    .arg(i + 1));
             if (std::fabs(lat - kOriginLat) > 1.0 || std::fabs(lon - kOriginLon) > 1.0)
-                return badInput(tr("%1: feature %2, point %3 lies outside the West Covina area.")
-                                    .arg(name).arg(f + 1).arg(i + 1));
+                return badInput(
+                    tr("%1: feature %2, point %3 lies outside the West Covina area.").arg(name).arg(f + 1).arg(i + 1));
             minLon = std::min(minLon, lon);
             maxLon = std::max(maxLon, lon);
             minLat = std::min(minLat, lat);
@@ -213,7 +241,8 @@ Status StreetNetwork::parseRoutes(const QByteArray& data, const QString& name)
         route.cumulative.resize(route.x.size());
         route.cumulative[0] = 0;
         for (size_t i = 1; i < route.x.size(); ++i)
-            route.cumulative[i] = route.cumulative[i - 1] + std::hypot(route.x[i] - route.x[i - 1], route.y[i] - route.y[i - 1]);
+            route.cumulative[i]
+                = route.cumulative[i - 1] + std::hypot(route.x[i] - route.x[i - 1], route.y[i] - route.y[i - 1]);
         if (route.cumulative.back() <= 0)
             return badInput(tr("%1: feature %2 has no length.").arg(name).arg(f + 1));
         m_routes.push_back(std::move(route));
@@ -238,14 +267,16 @@ Status StreetNetwork::parseStops(const QByteArray& data, const QString& name)
         const QList<QByteArray> fields = line.split(',');
         if (fields.size() != 4)
             return badInput(tr("%1, line %2: expected 4 fields (name,lat,lon,feed), found %3.")
-                                .arg(name).arg(n + 1).arg(fields.size()));
+                                .arg(name)
+                                .arg(n + 1)
+                                .arg(fields.size()));
         bool latOk = false;
         bool lonOk = false;
         const double lat = fields[1].toDouble(&latOk);
         const double lon = fields[2].toDouble(&lonOk);
         if (!latOk || !lonOk || std::fabs(lat - kOriginLat) > 1.0 || std::fabs(lon - kOriginLon) > 1.0)
-            return badInput(tr("%1, line %2: latitude/longitude missing or outside the West Covina area.")
-                                .arg(name).arg(n + 1));
+            return badInput(
+                tr("%1, line %2: latitude/longitude missing or outside the West Covina area.").arg(name).arg(n + 1));
         const QString raw = QString::fromUtf8(fields[0]);
         const QString clean = cleanIntersectionName(raw);
         if (clean.isEmpty() || seen.contains(clean))
@@ -300,7 +331,7 @@ StreetNetwork::Nearest StreetNetwork::nearestOnRoute(size_t r, double x, double 
         t = std::clamp(t, 0.0, 1.0);
         const double d = std::hypot(route.x[i] + t * dx - x, route.y[i] + t * dy - y);
         if (d < best.distance)
-            best = {int(r), i, t, d};
+            best = { int(r), i, t, d };
     }
     return best;
 }
@@ -338,7 +369,7 @@ StreetPoint StreetNetwork::pointAt(int route, double offsetM) const
     const double t = length > 0 ? (offsetM - r.cumulative[i]) / length : 0;
     const double dx = r.x[i + 1] - r.x[i];
     const double dy = r.y[i + 1] - r.y[i];
-    return {toLat(r.y[i] + t * dy), toLon(r.x[i] + t * dx), bearing(dx, dy)};
+    return { toLat(r.y[i] + t * dy), toLon(r.x[i] + t * dx), bearing(dx, dy) };
 }
 
 double StreetNetwork::distanceToRoutesM(double lat, double lon) const

@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QTimeZone>
-
 #include <cmath>
 
 namespace alpr {
@@ -13,10 +12,10 @@ constexpr qint64 kHourMs = 3600 * 1000;
 
 // Relative vehicles per hour on a Southern California arterial (shape of Caltrans/SCAG count profiles):
 // weekdays peak 07-08 and 16-18, weekends rise slowly to a midday plateau; nights are a tenth of the peak.
-constexpr double kWeekday[24] = {1.0, 0.6, 0.45, 0.4, 0.6, 1.5, 3.5, 6.0, 6.5, 5.0, 4.6, 4.9,
-                                 5.3, 5.3, 5.7, 6.5, 7.0, 7.3, 6.0, 4.3, 3.4, 2.8, 2.2, 1.5};
-constexpr double kWeekend[24] = {1.6, 1.1, 0.8, 0.5, 0.5, 0.8, 1.4, 2.2, 3.3, 4.4, 5.2, 5.8,
-                                 6.0, 6.0, 5.8, 5.6, 5.4, 5.1, 4.6, 3.9, 3.3, 2.8, 2.3, 1.7};
+constexpr double kWeekday[24] = { 1.0, 0.6, 0.45, 0.4, 0.6, 1.5, 3.5, 6.0, 6.5, 5.0, 4.6, 4.9,
+                                  5.3, 5.3, 5.7,  6.5, 7.0, 7.3, 6.0, 4.3, 3.4, 2.8, 2.2, 1.5 };
+constexpr double kWeekend[24] = { 1.6, 1.1, 0.8, 0.5, 0.5, 0.8, 1.4, 2.2, 3.3, 4.4, 5.2, 5.8,
+                                  6.0, 6.0, 5.8, 5.6, 5.4, 5.1, 4.6, 3.9, 3.3, 2.8, 2.3, 1.7 };
 
 const QTimeZone& pacificZone()
 {

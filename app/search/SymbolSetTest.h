@@ -4,8 +4,12 @@
 #include <array>
 #include <bit>
 
-#if defined(__SSE2__)
+// SSE2 is part of every x86-64 CPU; elsewhere (or with ALPR_SCALAR_SCAN, to test it) a plain loop stands in.
+#if defined(__SSE2__) && !defined(ALPR_SCALAR_SCAN)
+#define ALPR_SYMBOL_SSE2 1
 #include <emmintrin.h>
+#else
+#define ALPR_SYMBOL_SSE2 0
 #endif
 
 namespace alpr {
@@ -47,7 +51,7 @@ public:
     /** The pass/fail of 64 rows in vector form, so several tests combine before one conversion to bits. */
     struct Lanes
     {
-#if defined(__SSE2__)
+#if ALPR_SYMBOL_SSE2
         __m128i v[4];
 #else
         quint64 bits;
@@ -56,7 +60,7 @@ public:
 
     static Lanes none()
     {
-#if defined(__SSE2__)
+#if ALPR_SYMBOL_SSE2
         const __m128i z = _mm_setzero_si128();
         return { { z, z, z, z } };
 #else
@@ -65,7 +69,7 @@ public:
     }
     static Lanes all()
     {
-#if defined(__SSE2__)
+#if ALPR_SYMBOL_SSE2
         const __m128i ones = _mm_set1_epi8(char(0xFF));
         return { { ones, ones, ones, ones } };
 #else
@@ -74,7 +78,7 @@ public:
     }
     static Lanes both(const Lanes& a, const Lanes& b)
     {
-#if defined(__SSE2__)
+#if ALPR_SYMBOL_SSE2
         return { { _mm_and_si128(a.v[0], b.v[0]), _mm_and_si128(a.v[1], b.v[1]), _mm_and_si128(a.v[2], b.v[2]),
                    _mm_and_si128(a.v[3], b.v[3]) } };
 #else
@@ -83,7 +87,7 @@ public:
     }
     static Lanes either(const Lanes& a, const Lanes& b)
     {
-#if defined(__SSE2__)
+#if ALPR_SYMBOL_SSE2
         return { { _mm_or_si128(a.v[0], b.v[0]), _mm_or_si128(a.v[1], b.v[1]), _mm_or_si128(a.v[2], b.v[2]),
                    _mm_or_si128(a.v[3], b.v[3]) } };
 #else
@@ -93,7 +97,7 @@ public:
     /** Bit r set when lane r passed. */
     static quint64 bits(const Lanes& lanes)
     {
-#if defined(__SSE2__)
+#if ALPR_SYMBOL_SSE2
         return quint64(quint16(_mm_movemask_epi8(lanes.v[0]))) | (quint64(quint16(_mm_movemask_epi8(lanes.v[1]))) << 16)
             | (quint64(quint16(_mm_movemask_epi8(lanes.v[2]))) << 32)
             | (quint64(quint16(_mm_movemask_epi8(lanes.v[3]))) << 48);
@@ -105,7 +109,7 @@ public:
     /** Which of the 64 rows at `column` (64 readable bytes) hold a symbol of the set. */
     Lanes lanes(const quint8* column) const
     {
-#if defined(__SSE2__)
+#if ALPR_SYMBOL_SSE2
         __m128i v[4];
         __m128i a[4];
         for (int k = 0; k < 4; ++k) {

@@ -1,6 +1,7 @@
 #include "LocalStore.h"
 
 #include "Migrations.h"
+#include "ReadBatchWriter.h"
 #include "SqlCipherDriver.h"
 
 #include <QAtomicInteger>
@@ -120,6 +121,7 @@ LocalStore::LocalStore(QString path, QString connectionName)
 
 LocalStore::~LocalStore()
 {
+    m_writer.reset(); // its prepared statements belong to the connection closed below
     {
         QSqlDatabase database = QSqlDatabase::database(m_connection, false);
         if (database.isOpen())
@@ -182,6 +184,7 @@ Status LocalStore::configureAndCheck(bool created)
     // SQLCipher's own log would print decryption failures on stderr; we report them ourselves, with the file name.
     q.exec(QStringLiteral("PRAGMA cipher_log_level = NONE"));
     q.finish();
+
     // The first statement that touches the file is where a wrong key or a damaged file shows.
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
         const QSqlError e = q.lastError();
@@ -195,6 +198,8 @@ Status LocalStore::configureAndCheck(bool created)
     const char* const pragmas[] = {
         "PRAGMA cipher_memory_security = ON", "PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON",
         "PRAGMA journal_mode = WAL",          "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
+        // Sorts and temporary tables stay in memory: no plate may reach an unencrypted temporary file.
+        "PRAGMA temp_store = MEMORY",
     };
     for (const char* pragma : pragmas) {
         if (!q.exec(QString::fromLatin1(pragma)))
@@ -332,104 +337,9 @@ Result<QList<Camera>> LocalStore::cameras()
 
 Result<qint64> LocalStore::addReads(const QList<Read>& reads)
 {
-    if (reads.isEmpty())
-        return qint64(0);
-    QSqlDatabase database = db();
-    if (!database.transaction())
-        return sqlError(QStringLiteral("begin"), database.lastError().text());
-    auto fail = [&](const QString& what, const QSqlQuery& q) {
-        const QString error = q.lastError().text();
-        database.rollback();
-        return sqlError(what, error);
-    };
-
-    // Plate ids first (a plate seen only in reads that turn out to be duplicates keeps count 0 until counted).
-    QSqlQuery plateUpsert(database);
-    plateUpsert.prepare(QStringLiteral("INSERT INTO plates (plate) VALUES (?) ON CONFLICT (plate) DO UPDATE SET "
-                                       "plate = excluded.plate RETURNING id"));
-    struct PlateDelta
-    {
-        qint64 id = 0;
-        qint64 count = 0;
-        qint64 first = std::numeric_limits<qint64>::max();
-        qint64 last = std::numeric_limits<qint64>::min();
-    };
-    QHash<QString, PlateDelta> plates;
-    plates.reserve(reads.size());
-    for (const Read& r : reads) {
-        auto it = plates.find(r.plate);
-        if (it != plates.end())
-            continue;
-        plateUpsert.addBindValue(text(r.plate));
-        if (!plateUpsert.exec() || !plateUpsert.next())
-            return fail(QStringLiteral("plate insert"), plateUpsert);
-        plates.insert(r.plate, PlateDelta{plateUpsert.value(0).toLongLong()});
-        plateUpsert.finish();
-    }
-
-    QSqlQuery insert(database);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO reads (plate_id, state, time_ms, lat, lon, heading, camera_id, confidence, candidates, make, "
-        "model, colour, source_file, source_id, has_images) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (source_file, source_id) WHERE source_id <> '' DO NOTHING"));
-    QSqlQuery image(database);
-    image.prepare(QStringLiteral("INSERT INTO read_images (read_id, overview_jpeg, plate_jpeg) VALUES (?, ?, ?)"));
-    const QVariant nullCamera(QMetaType::fromType<qlonglong>());
-    qint64 inserted = 0;
-    for (const Read& r : reads) {
-        PlateDelta& delta = plates[r.plate];
-        const bool withImages = !r.overviewJpeg.isEmpty() || !r.plateJpeg.isEmpty();
-        insert.addBindValue(delta.id);
-        insert.addBindValue(text(r.state));
-        insert.addBindValue(r.timeMs);
-        insert.addBindValue(r.lat);
-        insert.addBindValue(r.lon);
-        insert.addBindValue(nullableHeading(r.heading));
-        insert.addBindValue(r.cameraId > 0 ? QVariant(r.cameraId) : nullCamera);
-        insert.addBindValue(double(r.confidence));
-        insert.addBindValue(text(formatCandidates(r.candidates)));
-        insert.addBindValue(text(r.make));
-        insert.addBindValue(text(r.model));
-        insert.addBindValue(text(r.colour));
-        insert.addBindValue(text(r.sourceFile));
-        insert.addBindValue(text(r.sourceId));
-        insert.addBindValue(withImages ? 1 : 0);
-        if (!insert.exec())
-            return fail(QStringLiteral("read insert"), insert);
-        if (insert.numRowsAffected() != 1)
-            continue; // already imported
-        ++inserted;
-        ++delta.count;
-        delta.first = std::min(delta.first, r.timeMs);
-        delta.last = std::max(delta.last, r.timeMs);
-        if (withImages) {
-            image.addBindValue(insert.lastInsertId());
-            image.addBindValue(r.overviewJpeg);
-            image.addBindValue(r.plateJpeg);
-            if (!image.exec())
-                return fail(QStringLiteral("image insert"), image);
-        }
-    }
-
-    QSqlQuery counts(database);
-    counts.prepare(QStringLiteral("UPDATE plates SET read_count = read_count + ?, first_seen_ms = "
-                                  "min(coalesce(first_seen_ms, ?), ?), last_seen_ms = max(coalesce(last_seen_ms, ?), "
-                                  "?) WHERE id = ?"));
-    for (const PlateDelta& d : std::as_const(plates)) {
-        if (d.count == 0)
-            continue;
-        counts.addBindValue(d.count);
-        counts.addBindValue(d.first);
-        counts.addBindValue(d.first);
-        counts.addBindValue(d.last);
-        counts.addBindValue(d.last);
-        counts.addBindValue(d.id);
-        if (!counts.exec())
-            return fail(QStringLiteral("plate counts"), counts);
-    }
-    if (!database.commit())
-        return sqlError(QStringLiteral("commit"), database.lastError().text());
-    return inserted;
+    if (!m_writer)
+        m_writer = std::make_unique<ReadBatchWriter>(db(), m_path);
+    return m_writer->write(reads);
 }
 
 Result<QList<Read>> LocalStore::latestReads(int limit)
@@ -472,16 +382,17 @@ Status LocalStore::forEachPlate(const std::function<void(const PlateSummary&)>& 
 {
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, plate, read_count, first_seen_ms, last_seen_ms FROM plates WHERE "
-                               "read_count > 0 ORDER BY id")))
+    if (!q.exec(QStringLiteral("SELECT id, plate, read_count, alt_count, first_seen_ms, last_seen_ms FROM plates "
+                               "WHERE read_count > 0 OR alt_count > 0 ORDER BY id")))
         return sqlError(QStringLiteral("plates"), q.lastError().text());
     PlateSummary p;
     while (q.next()) {
         p.id = q.value(0).toLongLong();
         p.plate = q.value(1).toString();
         p.readCount = q.value(2).toLongLong();
-        p.firstSeenMs = q.value(3).toLongLong();
-        p.lastSeenMs = q.value(4).toLongLong();
+        p.altCount = q.value(3).toLongLong();
+        p.firstSeenMs = q.value(4).toLongLong();
+        p.lastSeenMs = q.value(5).toLongLong();
         sink(p);
     }
     return {};

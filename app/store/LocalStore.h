@@ -11,6 +11,8 @@ class QSqlDatabase;
 
 namespace alpr {
 
+class ReadBatchWriter;
+
 /**
  * The encrypted local store: one SQLCipher file opened with the raw 256-bit data key (unwrapped from a key slot
  * by app/security). SQLCipher 4 defaults, cipher_memory_security and secure_delete on, WAL journal.
@@ -68,6 +70,7 @@ private:
 
     QString m_path;
     QString m_connection;
+    std::unique_ptr<ReadBatchWriter> m_writer;
 };
 
 /** Serialises OCR candidates as stored ("PLATE:conf;PLATE:conf") and back. */

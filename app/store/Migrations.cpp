@@ -33,6 +33,7 @@ CREATE TABLE plates (
     id            INTEGER PRIMARY KEY,
     plate         TEXT NOT NULL UNIQUE,
     read_count    INTEGER NOT NULL DEFAULT 0,
+    alt_count     INTEGER NOT NULL DEFAULT 0,   -- reads that carry this plate among their OCR alternatives
     first_seen_ms INTEGER,
     last_seen_ms  INTEGER
 );
@@ -58,6 +59,14 @@ CREATE INDEX reads_plate_time ON reads (plate_id, time_ms);
 CREATE INDEX reads_time ON reads (time_ms);
 -- Re-importing the same file adds nothing (reads without a source id are always new).
 CREATE UNIQUE INDEX reads_source ON reads (source_file, source_id) WHERE source_id <> '';
+-- OCR alternatives, by plate, so "also match the alternatives" is a dictionary lookup too.
+CREATE TABLE read_alternates (
+    plate_id   INTEGER NOT NULL REFERENCES plates(id),
+    read_id    INTEGER NOT NULL REFERENCES reads(id) ON DELETE CASCADE,
+    confidence REAL,
+    PRIMARY KEY (plate_id, read_id)
+) WITHOUT ROWID;
+CREATE INDEX read_alternates_read ON read_alternates (read_id);
 CREATE TABLE read_images (
     read_id       INTEGER PRIMARY KEY REFERENCES reads(id) ON DELETE CASCADE,
     overview_jpeg BLOB,

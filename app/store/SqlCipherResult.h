@@ -89,6 +89,7 @@ private:
     bool m_done = true; // the statement returned SQLITE_DONE or failed; never step it again before exec()
     int m_rowsAffected = -1;
     QVariant m_lastInsertId;
+    QList<QByteArray> m_boundBytes; // text and blob values bound SQLITE_STATIC: alive until the next bind or reset
 };
 
 } // namespace alpr

@@ -31,6 +31,7 @@ struct PlateSummary
     qint64 id = 0;
     QString plate;
     qint64 readCount = 0;
+    qint64 altCount = 0; ///< reads carrying this plate as an OCR alternative
     qint64 firstSeenMs = 0;
     qint64 lastSeenMs = 0;
 };

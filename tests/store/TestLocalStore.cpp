@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -133,13 +134,19 @@ TEST_CASE("a new store is migrated to the latest schema and reads round-trip")
     CHECK(images->second == a.plateJpeg);
 
     // Distinct plates carry counts and first/last seen.
-    QList<PlateSummary> plates;
-    REQUIRE(store->forEachPlate([&](const PlateSummary& p) { plates.append(p); }));
-    REQUIRE(plates.size() == 2);
-    CHECK(plates.at(0).plate == QStringLiteral("7ABC123"));
-    CHECK(plates.at(0).readCount == 2);
-    CHECK(plates.at(0).firstSeenMs == 1'000'000);
-    CHECK(plates.at(0).lastSeenMs == 2'000'000);
+    // OCR alternatives are in the dictionary too, counted apart and without sighting times of their own.
+    QMap<QString, PlateSummary> plates;
+    REQUIRE(store->forEachPlate([&](const PlateSummary& p) { plates.insert(p.plate, p); }));
+    REQUIRE(plates.size() == 4);
+    CHECK(plates.value(QStringLiteral("7ABC123")).readCount == 2);
+    CHECK(plates.value(QStringLiteral("7ABC123")).altCount == 0);
+    CHECK(plates.value(QStringLiteral("7ABC123")).firstSeenMs == 1'000'000);
+    CHECK(plates.value(QStringLiteral("7ABC123")).lastSeenMs == 2'000'000);
+    CHECK(plates.value(QStringLiteral("7ABC12B")).readCount == 0);
+    CHECK(plates.value(QStringLiteral("7ABC12B")).altCount == 1);
+    CHECK(plates.value(QStringLiteral("7ABC12B")).firstSeenMs == 0);
+    CHECK(plates.value(QStringLiteral("1A2345B")).altCount == 1);
+    CHECK(plates.value(QStringLiteral("1A23456")).readCount == 1);
 
     // Half-open time windows: [from, to).
     QList<qint64> times;
@@ -172,8 +179,13 @@ TEST_CASE("re-importing the same reads adds nothing and keeps counts")
     REQUIRE(second);
     CHECK(second.value() == 0);
     qint64 total = 0;
-    REQUIRE(store->forEachPlate([&](const PlateSummary& p) { total += p.readCount; }));
+    qint64 alternates = 0;
+    REQUIRE(store->forEachPlate([&](const PlateSummary& p) {
+        total += p.readCount;
+        alternates += p.altCount;
+    }));
     CHECK(total == 50);
+    CHECK(alternates == 50); // one alternative per read, counted once despite the second import
     CHECK(store->stats()->reads == 50);
 }
 
