@@ -16,6 +16,10 @@ Status mfa(CliContext& ctx);
 Status demo(CliContext& ctx);
 Status stats(CliContext& ctx);
 Status reads(CliContext& ctx);
+// SearchCommands.cpp
+Status search(CliContext& ctx);
+Status candidates(CliContext& ctx);
+Status bench(CliContext& ctx);
 // AuditCommands.cpp
 Status audit(CliContext& ctx);
 Status access(CliContext& ctx);

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "Clock.h"
 #include "Commands.h"
+#include "DemoSupport.h"
 #include "DemoGenerator.h"
 #include "PasswordPolicy.h"
 #include "Session.h"
@@ -14,9 +15,32 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QTextStream>
 
 #include <unistd.h>
+
+namespace alpr {
+namespace {
+
+struct DemoAccount
+{
+    const char* name;
+    Role role;
+    const char* password;
+    bool clets;
+};
+
+// Demo accounts are printed by `demo`; their passwords are public and only fit for demonstration stores.
+const DemoAccount kDemoAccounts[] = {
+    {"admin", Role::Admin, "demo admin passphrase", true},
+    {"detective", Role::Detective, "demo detective passphrase", true},
+    {"clerk", Role::Clerk, "demo clerk passphrase", false},
+    {"supervisor", Role::Supervisor, "demo supervisor passphrase", true},
+};
+
+} // namespace
+} // namespace alpr
 
 namespace alpr::commands {
 
@@ -53,58 +77,6 @@ const QStringList kReadHeader = {QStringLiteral("id"),         QStringLiteral("t
                                  QStringLiteral("candidates"), QStringLiteral("make"),
                                  QStringLiteral("colour"),     QStringLiteral("images")};
 
-struct DemoAccount
-{
-    const char* name;
-    Role role;
-    const char* password;
-    bool clets;
-};
-
-// Demo accounts are printed by `demo`; their passwords are public and only fit for demonstration stores.
-const DemoAccount kDemoAccounts[] = {
-    {"admin", Role::Admin, "demo admin passphrase", true},
-    {"detective", Role::Detective, "demo detective passphrase", true},
-    {"clerk", Role::Clerk, "demo clerk passphrase", false},
-    {"supervisor", Role::Supervisor, "demo supervisor passphrase", true},
-};
-
-/** A new demo store: the four demo accounts, trained, and MFA not required (stated when printed). */
-Result<std::unique_ptr<Vault>> createDemoStore(const QString& path, const Clock& clock)
-{
-    UserRecord admin;
-    admin.name = QString::fromLatin1(kDemoAccounts[0].name);
-    admin.role = Role::Admin;
-    admin.fullName = QStringLiteral("Demo Administrator");
-    admin.agency = QStringLiteral("West Covina PD");
-    admin.trainedOn = QDateTime::fromMSecsSinceEpoch(clock.nowMs()).date().addMonths(-2);
-    admin.refresherDue = admin.trainedOn.addYears(1);
-    admin.cletsAuthorised = true;
-    auto created = Vault::create(path, admin, QString::fromLatin1(kDemoAccounts[0].password), clock);
-    if (!created)
-        return created.error();
-    std::unique_ptr<Vault> vault = std::move(created.value());
-    for (const DemoAccount& a : kDemoAccounts) {
-        if (a.role == Role::Admin)
-            continue;
-        UserRecord u = admin;
-        u.name = QString::fromLatin1(a.name);
-        u.role = a.role;
-        u.fullName = QStringLiteral("Demo ") + roleName(a.role);
-        u.cletsAuthorised = a.clets;
-        if (Status s = vault->addUser(u, QString::fromLatin1(a.password)); !s)
-            return s.error();
-    }
-    // A demonstration store is used without authenticator apps; real stores require MFA by default.
-    PasswordRules rules;
-    rules.requireMfa = false;
-    QMap<QString, QString> settings = PasswordPolicy(rules).toSettings();
-    settings.insert(QStringLiteral("store.kind"), QStringLiteral("demo"));
-    for (auto it = settings.begin(); it != settings.end(); ++it)
-        if (Status s = vault->store().setSetting(it.key(), it.value()); !s)
-            return s.error();
-    return vault;
-}
 
 } // namespace
 
@@ -126,14 +98,10 @@ Status demo(CliContext& ctx)
     const bool fresh = !QFileInfo::exists(path.value());
     std::unique_ptr<Session> session;
     if (fresh) {
-        auto vault = createDemoStore(path.value(), ctx.clock());
-        if (!vault)
-            return vault.error();
-        session = std::make_unique<Session>(std::move(vault.value()), ctx.clock(),
-                                            QStringLiteral("cli@") + QSysInfo::machineHostName());
-        session->markSignedIn(false, false);
-        session->audit().record(session->user().name, QStringLiteral("store.create"), QStringLiteral("success"),
-                                {{QStringLiteral("demo"), true}});
+        auto created = demo::createStore(path.value(), ctx.clock());
+        if (!created)
+            return created.error();
+        session = std::move(created.value());
     } else {
         auto signedIn = ctx.signIn();
         if (!signedIn)
@@ -142,77 +110,30 @@ Status demo(CliContext& ctx)
         if (Status s = session->authorise(Permission::ManageUsers, QStringLiteral("add demo data")); !s)
             return s;
     }
-    Store& store = session->store();
 
     DemoOptions options;
     options.reads = count;
     options.seed = seed;
     options.endMs = ctx.clock().nowMs();
-    DemoGenerator generator(options);
-    if (Status s = generator.load(); !s)
-        return s;
-    auto cameras = store.upsertCameras(generator.cameras());
-    if (!cameras)
-        return cameras.error();
-    for (const DemoHotlistEntry& h : generator.hotlist()) {
-        HotlistEntry e;
-        e.list = h.list;
-        e.plate = h.plate;
-        e.state = h.state;
-        e.reason = h.reason;
-        e.addedMs = options.endMs;
-        if (auto added = store.addHotlistEntry(e); !added)
-            return added.error();
-    }
-
     QElapsedTimer timer;
     timer.start();
     qint64 inserted = 0;
-    Status storeStatus;
-    const bool interactive = isatty(STDERR_FILENO);
-    Status generated = generator.generate(
-        [&](QList<Read>& batch) {
-            auto added = store.addReads(batch);
-            if (!added) {
-                storeStatus = added.error();
-                return false;
-            }
-            inserted += added.value();
-            return true;
-        },
-        [&](qint64 done, qint64 total) {
-            if (interactive)
-                CliContext::err() << tr("\rdemo: %1 of %2 reads").arg(done).arg(total) << Qt::flush;
-        });
-    if (interactive)
-        CliContext::err() << '\n';
-    if (!storeStatus)
-        return storeStatus;
-    if (!generated)
-        return generated;
-    if (Status s = session->vault().store().checkpoint(); !s)
+    DemoScene scene;
+    if (Status s = demo::fill(*session, options, &inserted, &scene); !s)
         return s;
-    session->audit().record(session->user().name, QStringLiteral("demo.generate"), QStringLiteral("success"),
-                            {{QStringLiteral("reads"), double(inserted)}, {QStringLiteral("seed"), double(seed)}});
 
     QTextStream& out = CliContext::out();
     out << tr("Added %1 demo reads to %2 in %3 s.").arg(inserted).arg(path.value()).arg(timer.elapsed() / 1000.0, 0, 'f', 1)
         << '\n';
-    const DemoScene scene = generator.scene();
-    out << tr("Demo crime scene: %1 — %2 Within %3 m of %4,%5, %6 to %7; suspect plate %8.")
+    out << tr("Demo crime scene: %1 — %2 Within %3 m of %4,%5, %6 to %7.")
                .arg(scene.title, scene.description)
                .arg(scene.radiusM)
                .arg(scene.lat, 0, 'f', 5)
                .arg(scene.lon, 0, 'f', 5)
-               .arg(CliContext::localTime(scene.fromMs), CliContext::localTime(scene.toMs), scene.suspectPlate)
+               .arg(CliContext::localTime(scene.fromMs), CliContext::localTime(scene.toMs))
         << '\n';
-    if (fresh) {
-        out << tr("Demo accounts (for demonstration only; this demo store does not require MFA):") << '\n';
-        for (const DemoAccount& a : kDemoAccounts)
-            out << QStringLiteral("  %1  %2  password: %3\n")
-                       .arg(QString::fromLatin1(a.name).leftJustified(11), roleName(a.role).leftJustified(10),
-                            QString::fromLatin1(a.password));
-    }
+    if (fresh)
+        demo::printAccounts();
     return {};
 }
 
@@ -315,3 +236,127 @@ Status reads(CliContext& ctx)
 }
 
 } // namespace alpr::commands
+
+namespace alpr::demo {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("alpr-cli", text);
+}
+} // namespace
+
+QString detectiveName()
+{
+    return QString::fromLatin1(kDemoAccounts[1].name);
+}
+
+QString detectivePassword()
+{
+    return QString::fromLatin1(kDemoAccounts[1].password);
+}
+
+/** A new demo store: the four demo accounts, trained, and MFA not required (stated when printed). */
+Result<std::unique_ptr<Session>> createStore(const QString& path, const Clock& clock)
+{
+    UserRecord admin;
+    admin.name = QString::fromLatin1(kDemoAccounts[0].name);
+    admin.role = Role::Admin;
+    admin.fullName = QStringLiteral("Demo Administrator");
+    admin.agency = QStringLiteral("West Covina PD");
+    admin.trainedOn = QDateTime::fromMSecsSinceEpoch(clock.nowMs()).date().addMonths(-2);
+    admin.refresherDue = admin.trainedOn.addYears(1);
+    admin.cletsAuthorised = true;
+    auto created = Vault::create(path, admin, QString::fromLatin1(kDemoAccounts[0].password), clock);
+    if (!created)
+        return created.error();
+    std::unique_ptr<Vault> vault = std::move(created.value());
+    for (const DemoAccount& a : kDemoAccounts) {
+        if (a.role == Role::Admin)
+            continue;
+        UserRecord u = admin;
+        u.name = QString::fromLatin1(a.name);
+        u.role = a.role;
+        u.fullName = QStringLiteral("Demo ") + roleName(a.role);
+        u.cletsAuthorised = a.clets;
+        if (Status s = vault->addUser(u, QString::fromLatin1(a.password)); !s)
+            return s.error();
+    }
+    // A demonstration store is used without authenticator apps; real stores require MFA by default.
+    PasswordRules rules;
+    rules.requireMfa = false;
+    QMap<QString, QString> settings = PasswordPolicy(rules).toSettings();
+    settings.insert(QStringLiteral("store.kind"), QStringLiteral("demo"));
+    for (auto it = settings.begin(); it != settings.end(); ++it)
+        if (Status s = vault->store().setSetting(it.key(), it.value()); !s)
+            return s.error();
+    auto session = std::make_unique<Session>(std::move(vault), clock, QStringLiteral("cli@") + QSysInfo::machineHostName());
+    session->markSignedIn(false, false);
+    session->audit().record(session->user().name, QStringLiteral("store.create"), QStringLiteral("success"),
+                            {{QStringLiteral("demo"), true}});
+    return session;
+}
+
+
+Status fill(Session& session, const DemoOptions& options, qint64* inserted, DemoScene* scene)
+{
+    Store& store = session.store();
+    DemoGenerator generator(options);
+    if (Status s = generator.load(); !s)
+        return s;
+    auto cameras = store.upsertCameras(generator.cameras());
+    if (!cameras)
+        return cameras.error();
+    for (const DemoHotlistEntry& h : generator.hotlist()) {
+        HotlistEntry e;
+        e.list = h.list;
+        e.plate = h.plate;
+        e.state = h.state;
+        e.reason = h.reason;
+        e.addedMs = options.endMs;
+        if (auto added = store.addHotlistEntry(e); !added)
+            return added.error();
+    }
+    *inserted = 0;
+    Status storeStatus;
+    const bool interactive = isatty(STDERR_FILENO);
+    Status generated = generator.generate(
+        [&](QList<Read>& batch) {
+            auto added = store.addReads(batch);
+            if (!added) {
+                storeStatus = added.error();
+                return false;
+            }
+            *inserted += added.value();
+            return true;
+        },
+        [&](qint64 done, qint64 total) {
+            if (interactive)
+                CliContext::err() << tr("\rdemo: %1 of %2 reads").arg(done).arg(total) << Qt::flush;
+        });
+    if (interactive)
+        CliContext::err() << '\n';
+    if (!storeStatus)
+        return storeStatus;
+    if (!generated)
+        return generated;
+    if (Status s = session.vault().store().checkpoint(); !s)
+        return s;
+    if (scene)
+        *scene = generator.scene();
+    return session.audit().record(session.user().name, QStringLiteral("demo.generate"), QStringLiteral("success"),
+                                  {{QStringLiteral("reads"), double(*inserted)},
+                                   {QStringLiteral("seed"), double(options.seed)}});
+}
+
+void printAccounts()
+{
+    QTextStream& out = CliContext::out();
+    out << tr("Demo accounts (for demonstration only; this demo store does not require MFA):") << '\n';
+    for (const DemoAccount& a : kDemoAccounts)
+        out << QStringLiteral("  %1  %2  password: %3\n")
+                   .arg(QString::fromLatin1(a.name).leftJustified(11), roleName(a.role).leftJustified(10),
+                        QString::fromLatin1(a.password));
+}
+
+} // namespace alpr::demo

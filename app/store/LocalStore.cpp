@@ -30,7 +30,7 @@ QString nextConnectionName()
 
 constexpr const char* kReadColumns = "r.id, p.plate, r.state, r.time_ms, r.lat, r.lon, r.heading, r.camera_id, "
                                      "r.confidence, r.candidates, r.make, r.model, r.colour, r.source_file, "
-                                     "r.source_id, r.has_images";
+                                     "r.source_id, r.has_images, r.plate_id";
 
 Read readFromQuery(const QSqlQuery& q)
 {
@@ -724,6 +724,131 @@ Result<QMap<QString, QString>> LocalStore::settings()
     QMap<QString, QString> out;
     while (q.next())
         out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+} // namespace alpr
+
+namespace alpr {
+
+Result<QList<Read>> LocalStore::readsForPlates(const QList<qint64>& plateIds, bool includeAlternates,
+                                               const ReadFilter& filter, int limit, const ReadCursor& after,
+                                               bool walkByTime)
+{
+    QSqlDatabase database = db();
+    // Plates holding a large share of all reads (a broad pattern): walk the reads newest-first and keep those whose
+    // plate is in the set; the first page is then a few hundred rows away, where fetching every read of every plate
+    // and sorting them would cost far more.
+    const bool broad = walkByTime && !includeAlternates;
+    std::vector<bool> member;
+    if (broad) {
+        qint64 maxId = 0;
+        for (qint64 id : plateIds)
+            maxId = std::max(maxId, id);
+        member.assign(size_t(maxId) + 1, false);
+        for (qint64 id : plateIds)
+            member[size_t(id)] = true;
+    } else {
+        QSqlQuery q(database);
+        // The chosen plates go into an in-memory temporary table (temp_store = MEMORY): thousands of ids cannot be
+        // bound as an IN list, and none may reach a temporary file.
+        if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS query_plates (id INTEGER PRIMARY KEY)"))
+            || !q.exec(QStringLiteral("DELETE FROM query_plates")))
+            return sqlError(QStringLiteral("query plates"), q.lastError().text());
+        constexpr int kChunk = 500;
+        for (qsizetype start = 0; start < plateIds.size(); start += kChunk) {
+            const int n = int(std::min<qsizetype>(kChunk, plateIds.size() - start));
+            QString values;
+            for (int i = 0; i < n; ++i)
+                values += i ? QStringLiteral(", (?)") : QStringLiteral("(?)");
+            QSqlQuery insert(database);
+            insert.prepare(QStringLiteral("INSERT OR IGNORE INTO query_plates (id) VALUES ") + values);
+            for (int i = 0; i < n; ++i)
+                insert.addBindValue(plateIds.at(start + i));
+            if (!insert.exec())
+                return sqlError(QStringLiteral("query plates"), insert.lastError().text());
+        }
+    }
+
+    QString where = broad ? QStringLiteral("(1") : QStringLiteral("(r.plate_id IN (SELECT id FROM query_plates)");
+    if (includeAlternates)
+        where += QStringLiteral(" OR r.id IN (SELECT a.read_id FROM read_alternates a WHERE a.plate_id IN (SELECT id "
+                                "FROM query_plates))");
+    where += QStringLiteral(") AND r.time_ms >= ? AND r.time_ms < ? AND (r.time_ms < ? OR (r.time_ms = ? AND r.id < "
+                            "?))");
+    QVariantList binds{filter.fromMs, filter.toMs, after.timeMs, after.timeMs, after.id};
+    if (!filter.cameraIds.isEmpty()) {
+        QStringList marks;
+        for (qint64 id : filter.cameraIds) {
+            marks.append(QStringLiteral("?"));
+            binds.append(id);
+        }
+        where += QStringLiteral(" AND r.camera_id IN (%1)").arg(marks.join(QStringLiteral(", ")));
+    }
+    if (!filter.state.isEmpty()) {
+        where += QStringLiteral(" AND r.state = ?");
+        binds.append(filter.state);
+    }
+    if (!filter.make.isEmpty()) {
+        where += QStringLiteral(" AND instr(lower(r.make), lower(?)) > 0");
+        binds.append(filter.make);
+    }
+    if (!filter.colour.isEmpty()) {
+        where += QStringLiteral(" AND instr(lower(r.colour), lower(?)) > 0");
+        binds.append(filter.colour);
+    }
+    if (filter.hotlistOnly)
+        where += QStringLiteral(" AND EXISTS (SELECT 1 FROM hotlist_entries e WHERE e.plate = p.plate)");
+    QSqlQuery select(database);
+    select.setForwardOnly(true);
+    select.prepare(QStringLiteral("SELECT %1 FROM reads r JOIN plates p ON p.id = r.plate_id WHERE %2 ORDER BY "
+                                  "r.time_ms DESC, r.id DESC%3")
+                       .arg(QLatin1String(kReadColumns), where, broad ? QString() : QStringLiteral(" LIMIT ?")));
+    for (const QVariant& v : std::as_const(binds))
+        select.addBindValue(v);
+    if (!broad)
+        select.addBindValue(limit);
+    if (!select.exec())
+        return sqlError(QStringLiteral("reads for plates"), select.lastError().text());
+    QList<Read> out;
+    while (out.size() < limit && select.next()) {
+        if (broad) {
+            const qint64 plateId = select.value(16).toLongLong();
+            if (plateId <= 0 || size_t(plateId) >= member.size() || !member[size_t(plateId)])
+                continue;
+        }
+        out.append(readFromQuery(select));
+    }
+    return out;
+}
+
+Result<QStringList> LocalStore::platesMatchingGlob(const QString& glob)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT plate FROM plates WHERE read_count > 0 AND plate GLOB ? ORDER BY id"));
+    q.addBindValue(glob);
+    if (!q.exec())
+        return sqlError(QStringLiteral("glob scan"), q.lastError().text());
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+Result<QList<qint64>> LocalStore::readIdsMatchingGlob(const QString& glob, int limit)
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT r.id FROM reads r JOIN plates p ON p.id = r.plate_id WHERE p.plate GLOB ? ORDER "
+                             "BY r.time_ms DESC, r.id DESC LIMIT ?"));
+    q.addBindValue(glob);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(QStringLiteral("glob scan"), q.lastError().text());
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
     return out;
 }
 

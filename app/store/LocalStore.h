@@ -42,6 +42,10 @@ public:
     Result<qint64> addReads(const QList<Read>& reads) override;
     Result<QList<Read>> latestReads(int limit) override;
     Status forEachRead(qint64 fromMs, qint64 toMs, const std::function<bool(const Read&)>& sink) override;
+    Result<QList<Read>> readsForPlates(const QList<qint64>& plateIds, bool includeAlternates, const ReadFilter& filter,
+                                       int limit, const ReadCursor& after, bool walkByTime = false) override;
+    Result<QStringList> platesMatchingGlob(const QString& glob) override;
+    Result<QList<qint64>> readIdsMatchingGlob(const QString& glob, int limit) override;
     Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) override;
     Result<std::pair<QByteArray, QByteArray>> readImages(qint64 readId) override;
     Result<UserRecord> addUser(const UserRecord& user) override;

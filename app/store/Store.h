@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <limits>
 
 namespace alpr {
 
@@ -63,6 +64,25 @@ struct AccessRecord
     qint64 resultCount = 0;
 };
 
+/** Filters applied to reads after the plate dictionary chose the plates (DESIGN.md "Plate search"). */
+struct ReadFilter
+{
+    qint64 fromMs = std::numeric_limits<qint64>::min(); ///< inclusive
+    qint64 toMs = std::numeric_limits<qint64>::max(); ///< exclusive
+    QList<qint64> cameraIds; ///< empty = all
+    QString state; ///< empty = any
+    bool hotlistOnly = false; ///< only plates on a hotlist
+    QString make; ///< case-insensitive substring; empty = any
+    QString colour;
+};
+
+/** Where the previous page of a newest-first read list ended (keyset paging: no OFFSET scans). */
+struct ReadCursor
+{
+    qint64 timeMs = std::numeric_limits<qint64>::max();
+    qint64 id = std::numeric_limits<qint64>::max();
+};
+
 struct HotlistEntry
 {
     qint64 id = 0;
@@ -106,6 +126,19 @@ public:
     virtual Result<QList<Read>> latestReads(int limit) = 0;
     /** Streams reads with fromMs <= time < toMs in time order; stops when sink returns false. */
     virtual Status forEachRead(qint64 fromMs, qint64 toMs, const std::function<bool(const Read&)>& sink) = 0;
+    /**
+     * Reads of the given plates (by plate id), newest first, filtered, at most limit, starting after cursor. With
+     * includeAlternates, also reads that carry one of the plates among their OCR alternatives. walkByTime asks
+     * for the plan that walks all reads newest-first and keeps the members (best when the plates hold a large share
+     * of all reads); otherwise each plate's reads are fetched through its index.
+     */
+    virtual Result<QList<Read>> readsForPlates(const QList<qint64>& plateIds, bool includeAlternates,
+                                               const ReadFilter& filter, int limit, const ReadCursor& after,
+                                               bool walkByTime = false) = 0;
+    /** Baseline for benchmarks: distinct plates matching an SQL GLOB pattern by scanning the plates table. */
+    virtual Result<QStringList> platesMatchingGlob(const QString& glob) = 0;
+    /** Baseline for benchmarks: the newest reads whose plate matches an SQL GLOB, by a scan. */
+    virtual Result<QList<qint64>> readIdsMatchingGlob(const QString& glob, int limit) = 0;
     /** Distinct plates with counts, streamed (dictionary build). */
     virtual Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) = 0;
     /** Overview and plate-crop JPEGs of one read (empty when none). */

@@ -1,0 +1,197 @@
+#include "PlateDictionary.h"
+
+#include "PlatePattern.h"
+#include "Store.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+namespace alpr {
+
+void PlateDictionary::put(const PlateSummary& p)
+{
+    const auto id = size_t(p.id);
+    if (id >= m_plates.size()) {
+        const size_t n = std::max(id + 1, m_plates.size() * 3 / 2 + 1024);
+        m_plates.resize(n, std::array<char, 11>{});
+        m_readCounts.resize(n, 0);
+        m_altCounts.resize(n, 0);
+        m_first.resize(n, 0);
+        m_last.resize(n, 0);
+    }
+    if (m_plates[id][0] == 0) {
+        if (p.plate.size() > 10 || !m_index.add(quint32(p.id), p.plate))
+            return; // not a normalised plate: cannot be matched, so not kept either
+        m_plates[id][0] = char(p.plate.size());
+        for (qsizetype i = 0; i < p.plate.size(); ++i)
+            m_plates[id][size_t(i) + 1] = char(p.plate.at(i).unicode());
+        ++m_size;
+    }
+    m_readCounts[id] = qint32(p.readCount);
+    m_altCounts[id] = qint32(p.altCount);
+    m_first[id] = p.firstSeenMs;
+    m_last[id] = p.lastSeenMs;
+}
+
+Status PlateDictionary::build(Store& store)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QWriteLocker locker(&m_lock);
+    m_index.clear();
+    m_plates.clear();
+    m_readCounts.clear();
+    m_altCounts.clear();
+    m_first.clear();
+    m_last.clear();
+    m_size = 0;
+    if (auto stats = store.stats(); stats) {
+        m_index.reserve(stats->plates);
+    }
+    Status s = store.forEachPlate([this](const PlateSummary& p) { put(p); });
+    m_buildMs = timer.elapsed();
+    return s;
+}
+
+void PlateDictionary::update(const PlateSummary& summary)
+{
+    QWriteLocker locker(&m_lock);
+    put(summary);
+}
+
+QList<CandidatePlate> PlateDictionary::match(const PlatePattern& pattern, bool withAlternates) const
+{
+    QReadLocker locker(&m_lock);
+    const std::vector<quint32> ids = m_index.match(pattern);
+    QList<CandidatePlate> out;
+    out.reserve(qsizetype(ids.size()));
+    for (quint32 id : ids) {
+        const bool hasReads = m_readCounts[id] > 0;
+        if (!hasReads && !(withAlternates && m_altCounts[id] > 0))
+            continue;
+        CandidatePlate c;
+        c.plateId = id;
+        c.plate = QString::fromLatin1(m_plates[id].data() + 1, m_plates[id][0]);
+        c.readCount = m_readCounts[id];
+        c.altCount = m_altCounts[id];
+        c.firstSeenMs = m_first[id];
+        c.lastSeenMs = m_last[id];
+        c.onlyAsAlternate = !hasReads;
+        c.misreads = pattern.isMisreadTolerant() ? std::max(0, pattern.misreadCount(c.plate)) : 0;
+        out.append(std::move(c));
+    }
+    return out;
+}
+
+std::vector<quint32> PlateDictionary::matchIds(const PlatePattern& pattern, bool withAlternates) const
+{
+    QReadLocker locker(&m_lock);
+    std::vector<quint32> ids = m_index.match(pattern);
+    std::erase_if(ids, [&](quint32 id) { return !(m_readCounts[id] > 0 || (withAlternates && m_altCounts[id] > 0)); });
+    return ids;
+}
+
+QList<CandidatePlate> PlateDictionary::top(const PlatePattern& pattern, bool withAlternates, int limit,
+                                           qsizetype* total) const
+{
+    QReadLocker locker(&m_lock);
+    const std::vector<quint32> ids = m_index.match(pattern);
+    // Widened (misread-only) matches are those the same pattern without widening does not find: a second index
+    // query, cheaper than looking at each plate's characters.
+    std::vector<quint32> exact;
+    if (pattern.isMisreadTolerant()) {
+        if (auto plain = PlatePattern::parse(pattern.toString(), false); plain)
+            exact = m_index.match(plain.value());
+    }
+    struct Key
+    {
+        quint32 id;
+        bool widened;
+        bool alternateOnly;
+        qint32 reads;
+        qint64 last;
+    };
+    std::vector<Key> keys;
+    keys.reserve(ids.size());
+    size_t e = 0;
+    for (quint32 id : ids) {
+        const bool hasReads = m_readCounts[id] > 0;
+        if (!hasReads && !(withAlternates && m_altCounts[id] > 0))
+            continue;
+        bool widened = false;
+        if (pattern.isMisreadTolerant()) {
+            while (e < exact.size() && exact[e] < id)
+                ++e;
+            widened = !(e < exact.size() && exact[e] == id);
+        }
+        keys.push_back({id, widened, !hasReads, m_readCounts[id], m_last[id]});
+    }
+    if (total)
+        *total = qsizetype(keys.size());
+    const auto better = [](const Key& a, const Key& b) {
+        if (a.widened != b.widened)
+            return !a.widened;
+        if (a.alternateOnly != b.alternateOnly)
+            return !a.alternateOnly;
+        if (a.reads != b.reads)
+            return a.reads > b.reads;
+        if (a.last != b.last)
+            return a.last > b.last;
+        return a.id < b.id;
+    };
+    const size_t k = std::min(keys.size(), size_t(std::max(0, limit)));
+    std::partial_sort(keys.begin(), keys.begin() + qsizetype(k), keys.end(), better);
+    QList<CandidatePlate> out;
+    out.reserve(qsizetype(k));
+    for (size_t i = 0; i < k; ++i) {
+        const quint32 id = keys[i].id;
+        CandidatePlate c;
+        c.plateId = id;
+        c.plate = QString::fromLatin1(m_plates[id].data() + 1, m_plates[id][0]);
+        c.readCount = m_readCounts[id];
+        c.altCount = m_altCounts[id];
+        c.firstSeenMs = m_first[id];
+        c.lastSeenMs = m_last[id];
+        c.onlyAsAlternate = keys[i].alternateOnly;
+        c.misreads = keys[i].widened ? std::max(1, pattern.misreadCount(c.plate)) : 0;
+        out.append(std::move(c));
+    }
+    return out;
+}
+
+qint64 PlateDictionary::readsOf(const QList<qint64>& plateIds) const
+{
+    QReadLocker locker(&m_lock);
+    qint64 n = 0;
+    for (qint64 id : plateIds)
+        if (size_t(id) < m_readCounts.size())
+            n += m_readCounts[size_t(id)];
+    return n;
+}
+
+qint64 PlateDictionary::totalReads() const
+{
+    QReadLocker locker(&m_lock);
+    qint64 n = 0;
+    for (qint32 c : m_readCounts)
+        n += c;
+    return n;
+}
+
+qsizetype PlateDictionary::size() const
+{
+    QReadLocker locker(&m_lock);
+    return m_size;
+}
+
+qsizetype PlateDictionary::memoryBytes() const
+{
+    QReadLocker locker(&m_lock);
+    qsizetype bytes = m_index.memoryBytes();
+    bytes += qsizetype(m_plates.capacity() * sizeof(m_plates[0]));
+    bytes += qsizetype(m_readCounts.capacity() * sizeof(qint32) * 2 + m_first.capacity() * sizeof(qint64) * 2);
+    return bytes;
+}
+
+} // namespace alpr
