@@ -1,23 +1,34 @@
 #include "AuditPage.h"
-#include "ui_AuditPage.h"
 
 #include "AccessLogTableModel.h"
 #include "AuditLog.h"
 #include "AuditTableModel.h"
+#include "Clock.h"
 #include "Session.h"
 #include "Store.h"
+#include "ui_AuditPage.h"
 
+#include <QDateTime>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLocale>
 #include <QSet>
-
 #include <algorithm>
 
 namespace alpr {
 
 namespace {
+
+constexpr int kMaxColumnWidth = 320;
+
+/** Fits the columns to their contents, but no column so wide that the ones after it scroll out of sight. */
+void fitColumns(QTableView* table)
+{
+    table->resizeColumnsToContents();
+    for (int c = 0; c < table->model()->columnCount(); ++c)
+        table->setColumnWidth(c, std::min(table->columnWidth(c), kMaxColumnWidth));
+}
 
 void setUpTable(QTableView* table)
 {
@@ -68,7 +79,6 @@ AuditPage::AuditPage(Session& session, QWidget* parent)
         if (tab == m_ui->tabs->indexOf(m_ui->accessTab) && m_allowed && !m_accessLoaded)
             searchAccessLog();
     });
-
 }
 
 AuditPage::~AuditPage() = default;
@@ -104,8 +114,9 @@ void AuditPage::refresh()
     if (!m_allowed)
         return;
     // Recorded before reading, so the review shows up in what the reviewer sees.
-    if (Status s = m_session.audit().record(m_session.user().name, QStringLiteral("audit.review"),
-                                            QStringLiteral("success"), {{QStringLiteral("log"), QStringLiteral("audit")}});
+    if (Status s
+        = m_session.audit().record(m_session.user().name, QStringLiteral("audit.review"), QStringLiteral("success"),
+                                   { { QStringLiteral("log"), QStringLiteral("audit") } });
         !s) {
         showError(s.error().message);
         return;
@@ -149,7 +160,7 @@ void AuditPage::loadAudit()
     setChoices(m_ui->userFilterCombo, tr("All users"), QStringList(users.begin(), users.end()));
     setChoices(m_ui->eventFilterCombo, tr("All events"), QStringList(events.begin(), events.end()));
     m_auditModel->setRows(rows);
-    m_ui->auditTable->resizeColumnsToContents();
+    fitColumns(m_ui->auditTable);
     const QLocale locale;
     m_ui->countLabel->setText(
         matching > rows.size()
@@ -172,17 +183,24 @@ void AuditPage::verify()
     }
     const AuditVerification& v = result.value();
     const QLocale locale;
-    QJsonObject detail{{QStringLiteral("rows"), double(v.rowsChecked)}};
+    QJsonObject detail { { QStringLiteral("rows"), double(v.rowsChecked) } };
     if (v.ok) {
-        QString text = tr("Intact: %1 rows").arg(locale.toString(v.rowsChecked));
+        QString text = tr("Intact: %1 rows (checked %2)")
+                           .arg(locale.toString(v.rowsChecked),
+                                QDateTime::fromMSecsSinceEpoch(m_session.clock().nowMs())
+                                    .toLocalTime()
+                                    .toString(QStringLiteral("HH:mm:ss t")));
         if (v.anchoredRowId < v.lastRowId)
             text += u' ' + tr("(rows after %1 are not anchored yet)").arg(v.anchoredRowId);
         m_ui->verifyStatusLabel->setText(text);
         m_ui->verifyStatusLabel->setStyleSheet(QStringLiteral("color: #1b7f3b; font-weight: 600;"));
         m_auditModel->setHighlightedId(0);
     } else {
-        m_ui->verifyStatusLabel->setText(
-            tr("Broken at row %1: %2").arg(locale.toString(v.firstBadRowId), v.problem));
+        // The verifier's problem names the row; say it here only when it does not.
+        QString text = tr("Not intact: %1").arg(v.problem);
+        if (!v.problem.contains(QString::number(v.firstBadRowId)))
+            text += u' ' + tr("(first broken row: %1)").arg(v.firstBadRowId);
+        m_ui->verifyStatusLabel->setText(text);
         m_ui->verifyStatusLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
         detail.insert(QStringLiteral("first_bad_row"), double(v.firstBadRowId));
         detail.insert(QStringLiteral("problem"), v.problem);
@@ -214,7 +232,7 @@ void AuditPage::searchAccessLog()
         return;
     // Plates are stored normalised (upper case); the search is literal, so match their case.
     const QString filter = m_ui->accessFilterEdit->text().trimmed().toUpper();
-    QJsonObject detail{{QStringLiteral("log"), QStringLiteral("access")}};
+    QJsonObject detail { { QStringLiteral("log"), QStringLiteral("access") } };
     if (!filter.isEmpty())
         detail.insert(QStringLiteral("filter"), filter);
     if (Status s = m_session.audit().record(m_session.user().name, QStringLiteral("audit.review"),
@@ -231,7 +249,7 @@ void AuditPage::searchAccessLog()
     showError(QString());
     m_accessLoaded = true;
     m_accessModel->setRecords(records.value());
-    m_ui->accessTable->resizeColumnsToContents();
+    fitColumns(m_ui->accessTable);
     const QLocale locale;
     m_ui->accessCountLabel->setText(records->size() >= kMaxAccessRecords
                                         ? tr("Newest %1 records").arg(locale.toString(records->size()))

@@ -46,9 +46,9 @@ void AuditTableModel::setHighlightedId(qint64 id)
     const int before = rowOfId(m_highlightedId);
     m_highlightedId = id;
     const int after = rowOfId(id);
-    for (int r : {before, after}) {
+    for (int r : { before, after }) {
         if (r >= 0)
-            emit dataChanged(index(r, 0), index(r, ColumnCount - 1), {Qt::BackgroundRole});
+            emit dataChanged(index(r, 0), index(r, ColumnCount - 1), { Qt::BackgroundRole });
     }
 }
 

@@ -72,11 +72,15 @@ QVariant CandidateModel::data(const QModelIndex& index, int role) const
         case Reads:
             return QLocale().toString(c.readCount);
         case Match:
-            return c.misreads == 0 ? tr("exact") : tr("widened (%n misread(s))", nullptr, c.misreads);
+            if (c.misreads == 0)
+                return tr("exact");
+            return c.misreads == 1 ? tr("1 misread") : tr("%1 misreads").arg(c.misreads);
         case Alternatives:
+            if (c.altCount <= 0)
+                return QString();
             if (c.onlyAsAlternate)
-                return tr("only (%1 reads)").arg(QLocale().toString(c.altCount));
-            return c.altCount > 0 ? tr("also (%1 reads)").arg(QLocale().toString(c.altCount)) : QString();
+                return c.altCount == 1 ? tr("only, in 1 read") : tr("only, in %1 reads").arg(QLocale().toString(c.altCount));
+            return c.altCount == 1 ? tr("also, in 1 read") : tr("also, in %1 reads").arg(QLocale().toString(c.altCount));
         case FirstSeen:
             return shortTime(c.firstSeenMs);
         case LastSeen:
@@ -107,9 +111,10 @@ QVariant CandidateModel::data(const QModelIndex& index, int role) const
     } else if (role == Qt::ToolTipRole) {
         switch (index.column()) {
         case Match:
-            return c.misreads == 0 ? tr("Matches the pattern as typed")
-                                   : tr("Matches only if %n character(s) were misread by the camera", nullptr,
-                                        c.misreads);
+            if (c.misreads == 0)
+                return tr("Matches the pattern as typed");
+            return c.misreads == 1 ? tr("Matches only if the camera misread one character")
+                                   : tr("Matches only if the camera misread %1 characters").arg(c.misreads);
         case Alternatives:
             return c.altCount > 0 ? tr("The OCR offered this plate as an alternative reading in %1 reads")
                                         .arg(QLocale().toString(c.altCount))

@@ -1,9 +1,9 @@
 #include "CaseDialog.h"
-#include "ui_CaseDialog.h"
 
 #include "ActiveCase.h"
 #include "Clock.h"
 #include "Session.h"
+#include "ui_CaseDialog.h"
 
 #include <QDateTime>
 #include <QPushButton>
@@ -22,8 +22,7 @@ CaseDialog::CaseDialog(Session& session, QWidget* parent)
     m_ui->categoryCombo->setCurrentIndex(-1);
     m_ui->categoryCombo->setPlaceholderText(tr("Choose a category…"));
 
-    const int year = QDateTime::fromMSecsSinceEpoch(session.clock().nowMs()).toLocalTime().date().year();
-    const QString example = exampleNumber(m_pattern.pattern(), year);
+    const QString example = exampleNumber(m_pattern.pattern(), currentYear());
     if (!example.isEmpty()) {
         m_ui->caseNumberEdit->setPlaceholderText(tr("e.g. %1").arg(example));
         m_ui->formatLabel->setText(tr("Format: two-digit year, dash, six digits (e.g. %1).").arg(example));
@@ -56,6 +55,11 @@ CaseDialog::CaseDialog(Session& session, QWidget* parent)
 }
 
 CaseDialog::~CaseDialog() = default;
+
+int CaseDialog::currentYear() const
+{
+    return QDateTime::fromMSecsSinceEpoch(m_session.clock().nowMs()).toLocalTime().date().year();
+}
 
 QString CaseDialog::exampleNumber(const QString& pattern, int year)
 {
@@ -91,7 +95,15 @@ void CaseDialog::accept()
     Status s = m_session.openCase(m_ui->caseNumberEdit->text(), m_ui->categoryCombo->currentText(),
                                   m_ui->purposeEdit->text());
     if (!s) {
-        m_ui->errorLabel->setText(s.error().message);
+        QString message = s.error().message;
+        const QString number = m_ui->caseNumberEdit->text().trimmed();
+        const QString example = exampleNumber(m_pattern.pattern(), currentYear());
+        // The session names the pattern as a regular expression; for the default format words say it better.
+        if (!number.isEmpty() && !m_pattern.match(number).hasMatch() && !example.isEmpty())
+            message = tr("Case number '%1' does not have the department's format: two-digit year, dash, six digits "
+                         "(e.g. %2).")
+                          .arg(number, example);
+        m_ui->errorLabel->setText(message);
         m_ui->errorLabel->setVisible(true);
         return;
     }

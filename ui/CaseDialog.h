@@ -2,7 +2,6 @@
 
 #include <QDialog>
 #include <QRegularExpression>
-
 #include <memory>
 
 namespace Ui {
@@ -34,6 +33,7 @@ public:
 
 private:
     void validateNumber();
+    int currentYear() const;
 
     std::unique_ptr<Ui::CaseDialog> m_ui;
     Session& m_session;

@@ -1,8 +1,8 @@
 #include "ChangePasswordDialog.h"
-#include "ui_ChangePasswordDialog.h"
 
 #include "PasswordPolicy.h"
 #include "Session.h"
+#include "ui_ChangePasswordDialog.h"
 
 #include <QGuiApplication>
 #include <QPushButton>
@@ -22,9 +22,9 @@ ChangePasswordDialog::ChangePasswordDialog(Session& session, QWidget* parent)
 
     const PasswordRules& rules = session.passwordPolicy().rules();
     QString intro = session.mustChangePassword()
-                        ? tr("Your password has to be changed: passwords are changed at least every %n day(s).", nullptr,
-                             rules.maxAgeDays)
-                        : tr("Choose a new password for %1.").arg(session.user().name);
+        ? tr("Your password has to be changed: passwords are changed at least every %n day(s).", nullptr,
+             rules.maxAgeDays)
+        : tr("Choose a new password for %1.").arg(session.user().name);
     intro += u' ';
     intro += tr("Use at least %n characters. Long passphrases of several words are best; spaces and any characters "
                 "are allowed.",

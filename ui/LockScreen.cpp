@@ -1,8 +1,8 @@
 #include "LockScreen.h"
-#include "ui_LockScreen.h"
 
 #include "Session.h"
 #include "Store.h"
+#include "ui_LockScreen.h"
 
 #include <QGuiApplication>
 #include <QPainter>
@@ -56,8 +56,12 @@ LockScreen::LockScreen(Session& session, QWidget* parent)
     m_ui->lockGlyph->setPixmap(padlock(96, devicePixelRatioF(), palette().color(QPalette::WindowText)));
     m_ui->otpEdit->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,3} ?[0-9]{0,3}")), this));
-    m_ui->errorLabel->setVisible(false);
-    m_ui->busyLabel->setVisible(false);
+    for (QWidget* w : { static_cast<QWidget*>(m_ui->errorLabel), static_cast<QWidget*>(m_ui->busyLabel) }) {
+        QSizePolicy policy = w->sizePolicy();
+        policy.setRetainSizeWhenHidden(true); // the centred panel must not jump when a message appears
+        w->setSizePolicy(policy);
+        w->setVisible(false);
+    }
     connect(m_ui->unlockButton, &QPushButton::clicked, this, &LockScreen::startUnlock);
     connect(m_ui->passwordEdit, &QLineEdit::returnPressed, this, &LockScreen::startUnlock);
     connect(m_ui->otpEdit, &QLineEdit::returnPressed, this, &LockScreen::startUnlock);
@@ -70,9 +74,8 @@ void LockScreen::prepare(const QString& reason)
 {
     const UserRecord& user = m_session.user();
     m_ui->reasonLabel->setText(reason.isEmpty() ? tr("Locked") : tr("Locked: %1").arg(reason));
-    m_ui->userLabel->setText(user.fullName.isEmpty()
-                                 ? tr("Signed in as %1").arg(user.name)
-                                 : tr("Signed in as %1 (%2)").arg(user.fullName, user.name));
+    m_ui->userLabel->setText(user.fullName.isEmpty() ? tr("Signed in as %1").arg(user.name)
+                                                     : tr("Signed in as %1 (%2)").arg(user.fullName, user.name));
     m_ui->passwordEdit->clear();
     m_ui->otpEdit->clear();
     m_ui->errorLabel->clear();

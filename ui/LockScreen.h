@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <memory>
 
 namespace Ui {
@@ -29,7 +28,8 @@ public:
     LockScreen(Session& session, QWidget* parent = nullptr);
     ~LockScreen() override;
 
-    /** Shows "Locked: <reason>" and the user, clears the fields, shows the code field when enrolled, focuses the password. */
+    /** Shows "Locked: <reason>" and the user, clears the fields, shows the code field when enrolled, focuses the
+     * password. */
     void prepare(const QString& reason);
 
 signals:

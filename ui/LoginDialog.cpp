@@ -1,10 +1,11 @@
 #include "LoginDialog.h"
-#include "ui_LoginDialog.h"
 
 #include "AuditLog.h"
 #include "ChangePasswordDialog.h"
+#include "Crypto.h"
 #include "MfaEnrolmentDialog.h"
 #include "Session.h"
+#include "ui_LoginDialog.h"
 
 #include <QFileDialog>
 #include <QPushButton>
@@ -43,7 +44,9 @@ LoginDialog::LoginDialog(const Clock& clock, const QString& storePath, QWidget* 
 
 LoginDialog::~LoginDialog()
 {
-    m_watcher.waitForFinished();
+    // Only while a derivation is in flight: once its result was taken the future no longer reports "finished".
+    if (m_unwrapping)
+        m_watcher.waitForFinished();
 }
 
 std::unique_ptr<Session> LoginDialog::takeSession()
@@ -54,6 +57,15 @@ std::unique_ptr<Session> LoginDialog::takeSession()
 QString LoginDialog::sessionSource()
 {
     return QStringLiteral("workstation@") + QSysInfo::machineHostName();
+}
+
+void LoginDialog::reject()
+{
+    if (m_unwrapping) {
+        m_discard = true;
+        setBusy(false);
+    }
+    QDialog::reject();
 }
 
 void LoginDialog::showEvent(QShowEvent* event)
@@ -81,8 +93,8 @@ void LoginDialog::setBusy(bool busy)
 {
     m_busy = busy;
     m_ui->busyBar->setVisible(busy && !m_duty);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_ui->acknowledgeCheck, m_ui->storePathEdit, m_ui->browseButton,
-                                                      m_ui->userEdit, m_ui->passwordEdit, m_ui->otpEdit})
+    for (QWidget* w : std::initializer_list<QWidget*> { m_ui->acknowledgeCheck, m_ui->storePathEdit, m_ui->browseButton,
+                                                        m_ui->userEdit, m_ui->passwordEdit, m_ui->otpEdit })
         w->setEnabled(!busy);
     updateSignInEnabled();
     if (busy)
@@ -105,9 +117,9 @@ void LoginDialog::attempt()
         showError(tr("Read and acknowledge the system-use notice first."));
         return;
     }
-    m_pending = Credentials{m_ui->storePathEdit->text().trimmed(), m_ui->userEdit->text().trimmed(),
-                            m_ui->passwordEdit->text(), m_ui->otpEdit->text().trimmed(),
-                            m_ui->acknowledgeCheck->isChecked()};
+    m_pending = Credentials { m_ui->storePathEdit->text().trimmed(), m_ui->userEdit->text().trimmed(),
+                              m_ui->passwordEdit->text(), m_ui->otpEdit->text().trimmed(),
+                              m_ui->acknowledgeCheck->isChecked() };
     if (m_pending.storePath.isEmpty() || m_pending.user.isEmpty() || m_pending.password.isEmpty()) {
         m_pending.password.clear();
         showError(tr("Enter the store, your user name and your password."));
@@ -115,14 +127,26 @@ void LoginDialog::attempt()
     }
     m_ui->errorLabel->setVisible(false);
     setBusy(true);
+    m_unwrapping = true;
+    m_discard = false;
     const Authenticator auth(m_clock);
     m_watcher.setFuture(QtConcurrent::run([auth, credentials = m_pending] { return auth.unwrapKey(credentials); }));
 }
 
 void LoginDialog::unwrapFinished()
 {
+    if (!m_unwrapping)
+        return;
+    m_unwrapping = false;
     // Taken, not copied: the future keeps no second copy of the key that secureZero() could not reach.
     Result<QByteArray> key = m_watcher.future().takeResult();
+    if (m_discard) {
+        m_discard = false;
+        m_pending.password.clear();
+        if (key)
+            secureZero(key.value());
+        return;
+    }
     m_ui->passwordEdit->clear();
     m_pending.password.clear();
     if (!key) {
@@ -177,7 +201,7 @@ void LoginDialog::dutyFinished(int result, const QString& abandonedReason)
         // Best effort: the sign-in is abandoned whether or not this row can be written.
         static_cast<void>(m_session->audit().record(m_session->user().name, QStringLiteral("login.abandon"),
                                                     QStringLiteral("success"),
-                                                    {{QStringLiteral("reason"), abandonedReason}}));
+                                                    { { QStringLiteral("reason"), abandonedReason } }));
         m_session.reset(); // records the logout and closes the store
     }
     setBusy(false);

@@ -6,7 +6,6 @@
 #include <QDialog>
 #include <QFutureWatcher>
 #include <QPointer>
-
 #include <memory>
 
 namespace Ui {
@@ -38,6 +37,9 @@ public:
     /** The signed-in session after the dialog was accepted (nullptr otherwise); the caller takes it. */
     std::unique_ptr<Session> takeSession();
 
+    /** Cancels: a key derivation still running is left to finish and its result thrown away. */
+    void reject() override;
+
     /** "workstation@<host name>": the source recorded on every audit row of sessions opened here. */
     static QString sessionSource();
 
@@ -61,6 +63,8 @@ private:
     std::unique_ptr<Session> m_session;
     QPointer<QDialog> m_duty; ///< the MFA enrolment or password change dialog open now
     bool m_busy = false;
+    bool m_unwrapping = false; ///< a key derivation runs on the worker thread
+    bool m_discard = false; ///< the dialog was cancelled while it ran: ignore its result
 };
 
 } // namespace alpr

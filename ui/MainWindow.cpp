@@ -6,7 +6,11 @@
 #include "IdleMonitor.h"
 #include "LockScreen.h"
 #include "MfaEnrolmentDialog.h"
+#include "PartialPlatePage.h"
+#include "PlateDictionary.h"
 #include "ReadsPage.h"
+#include "SearchPage.h"
+#include "SearchService.h"
 #include "Session.h"
 #include "Store.h"
 #include "UserAdminDialog.h"
@@ -57,6 +61,20 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
     setCentralWidget(m_root);
     connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::onUnlocked);
     connect(m_lockScreen, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
+
+    // The plate dictionary answers patterns in milliseconds (DESIGN.md "Plate search"); only searchers need it.
+    m_dictionary = std::make_unique<PlateDictionary>();
+    if (m_session->may(Permission::Search)) {
+        if (Status s = m_dictionary->build(m_session->store()); !s)
+            statusBar()->showMessage(tr("Plate search index not built: %1").arg(s.error().message), 60000);
+    }
+    m_search = std::make_unique<SearchService>(*m_session, *m_dictionary);
+    m_searchPage = new SearchPage(*m_session, *m_search, m_clipboard, m_pages);
+    m_searchPage->setObjectName(QStringLiteral("searchPage"));
+    addPage(tr("Search"), m_searchPage, Permission::Search);
+    m_partialPlatePage = new PartialPlatePage(*m_session, *m_search, m_clipboard, m_pages);
+    m_partialPlatePage->setObjectName(QStringLiteral("partialPlatePage"));
+    addPage(tr("Partial plate"), m_partialPlatePage, Permission::Search);
 
     m_readsPage = new ReadsPage(*m_session, m_clipboard, m_pages);
     m_readsPage->setObjectName(QStringLiteral("readsPage"));
@@ -191,6 +209,10 @@ void MainWindow::switchCase()
         updateTitle();
         // Results belong to the case they were fetched for.
         m_readsPage->clear();
+        if (m_searchPage)
+            m_searchPage->clear();
+        if (m_partialPlatePage)
+            m_partialPlatePage->clear();
         if (m_pages->currentWidget() == m_readsPage)
             m_readsPage->refresh();
     }
@@ -237,6 +259,10 @@ void MainWindow::lockNow(const QString& reason)
     // Nothing of the data may stay visible or reachable: results are dropped, docks hidden, the clipboard cleared
     // if it still holds a plate we put there.
     m_readsPage->clear();
+    if (m_searchPage)
+        m_searchPage->clear();
+    if (m_partialPlatePage)
+        m_partialPlatePage->clear();
     m_clipboard.clearIfOurs();
     for (QWidget* w : findChildren<QDockWidget*>())
         w->hide();

@@ -4,6 +4,7 @@
 #include "Permissions.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -16,7 +17,11 @@ namespace alpr {
 
 class IdleMonitor;
 class LockScreen;
+class PartialPlatePage;
+class PlateDictionary;
 class ReadsPage;
+class SearchPage;
+class SearchService;
 class Session;
 
 /**
@@ -59,12 +64,16 @@ private:
 
     std::unique_ptr<Session> m_session;
     ClipboardGuard m_clipboard;
+    std::unique_ptr<PlateDictionary> m_dictionary;
+    std::unique_ptr<SearchService> m_search;
     QStackedWidget* m_root = nullptr;
     QWidget* m_workspace = nullptr;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     LockScreen* m_lockScreen = nullptr;
     ReadsPage* m_readsPage = nullptr;
+    QPointer<SearchPage> m_searchPage; // null when the role may not search (addPage deletes the page)
+    QPointer<PartialPlatePage> m_partialPlatePage;
     QLabel* m_caseLabel = nullptr;
     QLabel* m_lockLabel = nullptr;
     QTimer* m_timer = nullptr;

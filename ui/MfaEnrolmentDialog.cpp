@@ -1,9 +1,9 @@
 #include "MfaEnrolmentDialog.h"
-#include "ui_MfaEnrolmentDialog.h"
 
 #include "Crypto.h"
 #include "Session.h"
 #include "Totp.h"
+#include "ui_MfaEnrolmentDialog.h"
 
 #include <QFontDatabase>
 #include <QPushButton>

@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QDialog>
-
 #include <memory>
 
 namespace Ui {

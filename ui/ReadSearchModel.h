@@ -79,10 +79,12 @@ private:
     QList<Read> m_reads; ///< in fetch order (newest first)
     std::vector<qint32> m_order; ///< row -> index into m_reads; empty = fetch order
     QHash<qint64, QString> m_cameraNames;
+    QHash<qint64, int> m_cameraRank; ///< position of each camera in name order (unknown cameras: 0, first)
     QSet<QString> m_strings;
     int m_sortColumn = Time;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     bool m_atEnd = true;
+    bool m_changing = false; ///< a fetch or re-ordering is under way: no fetching meanwhile
     QString m_error;
 };
 

@@ -1,5 +1,4 @@
 #include "UserAdminDialog.h"
-#include "ui_UserAdminDialog.h"
 
 #include "AuditLog.h"
 #include "Authenticator.h"
@@ -9,6 +8,7 @@
 #include "Store.h"
 #include "UserTableModel.h"
 #include "Vault.h"
+#include "ui_UserAdminDialog.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -21,7 +21,7 @@ namespace alpr {
 
 namespace {
 
-const Role kRoles[] = {Role::Detective, Role::Clerk, Role::Supervisor, Role::Admin};
+const Role kRoles[] = { Role::Detective, Role::Clerk, Role::Supervisor, Role::Admin };
 
 QString isoDate(QDate date)
 {
@@ -51,6 +51,7 @@ UserAdminDialog::UserAdminDialog(Session& session, QWidget* parent)
     m_ui->usersTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->usersTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->usersTable->verticalHeader()->setVisible(false);
+    m_ui->usersTable->verticalHeader()->setDefaultSectionSize(m_ui->usersTable->fontMetrics().height() + 8);
     for (Role role : kRoles)
         m_ui->formRoleCombo->addItem(roleName(role), int(role));
     m_ui->formTrainedDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -152,9 +153,9 @@ void UserAdminDialog::fillForm(const UserRecord& user)
         const QSignalBlocker blocker(m_ui->formTrainedDate);
         m_ui->formTrainedDate->setDate(user.trainedOn.isValid() ? user.trainedOn : today);
     }
-    m_ui->formRefresherDate->setDate(user.refresherDue.isValid() ? user.refresherDue
-                                     : user.trainedOn.isValid() ? user.trainedOn.addYears(1)
-                                                                : today.addYears(1));
+    m_ui->formRefresherDate->setDate(user.refresherDue.isValid()    ? user.refresherDue
+                                         : user.trainedOn.isValid() ? user.trainedOn.addYears(1)
+                                                                    : today.addYears(1));
     m_ui->formTrainedCheck->setChecked(user.trainedOn.isValid());
     trainingToggled(user.trainedOn.isValid());
     m_ui->formCletsCheck->setChecked(user.cletsAuthorised);
@@ -189,13 +190,14 @@ void UserAdminDialog::showForm(Mode mode)
     const bool password = mode != Mode::Edit;
     m_ui->formNameEdit->setReadOnly(mode != Mode::Add);
     QFormLayout* form = m_ui->formLayout;
-    for (QWidget* field : {static_cast<QWidget*>(m_ui->formFullNameEdit), static_cast<QWidget*>(m_ui->formRoleCombo),
-                           static_cast<QWidget*>(m_ui->formAgencyEdit), static_cast<QWidget*>(m_ui->trainingRow),
-                           static_cast<QWidget*>(m_ui->formRefresherDate), static_cast<QWidget*>(m_ui->formCletsCheck)})
+    for (QWidget* field :
+         { static_cast<QWidget*>(m_ui->formFullNameEdit), static_cast<QWidget*>(m_ui->formRoleCombo),
+           static_cast<QWidget*>(m_ui->formAgencyEdit), static_cast<QWidget*>(m_ui->trainingRow),
+           static_cast<QWidget*>(m_ui->formRefresherDate), static_cast<QWidget*>(m_ui->formCletsCheck) })
         form->setRowVisible(field, details);
-    for (QWidget* field : {static_cast<QWidget*>(m_ui->formPasswordEdit), static_cast<QWidget*>(m_ui->formRepeatEdit),
-                           static_cast<QWidget*>(m_ui->formPolicyLabel),
-                           static_cast<QWidget*>(m_ui->formMustChangeCheck)})
+    for (QWidget* field :
+         { static_cast<QWidget*>(m_ui->formPasswordEdit), static_cast<QWidget*>(m_ui->formRepeatEdit),
+           static_cast<QWidget*>(m_ui->formPolicyLabel), static_cast<QWidget*>(m_ui->formMustChangeCheck) })
         form->setRowVisible(field, password);
     updatePasswordFeedback();
     m_ui->formGroup->setVisible(true);
@@ -263,9 +265,9 @@ void UserAdminDialog::save()
     const Mode done = m_mode;
     hideForm();
     reload(name);
-    showStatus(done == Mode::Add    ? tr("Added %1.").arg(name)
-               : done == Mode::Edit ? tr("Saved the changes to %1.").arg(name)
-                                    : tr("Set a new password for %1.").arg(name));
+    showStatus(done == Mode::Add        ? tr("Added %1.").arg(name)
+                   : done == Mode::Edit ? tr("Saved the changes to %1.").arg(name)
+                                        : tr("Set a new password for %1.").arg(name));
 }
 
 Status UserAdminDialog::forceChangeAtNextSignIn(const QString& name)
@@ -318,15 +320,15 @@ Status UserAdminDialog::saveAdd()
     }
     const bool mustChange = m_ui->formMustChangeCheck->isChecked();
     Status forced = mustChange ? forceChangeAtNextSignIn(u.name) : Status();
-    Status audited = m_session.audit().record(m_session.user().name, QStringLiteral("user.add"),
-                                              QStringLiteral("success"),
-                                              {{QStringLiteral("account"), u.name},
-                                               {QStringLiteral("role"), roleName(u.role)},
-                                               {QStringLiteral("agency"), u.agency},
-                                               {QStringLiteral("trained"), isoDate(u.trainedOn)},
-                                               {QStringLiteral("refresher_due"), isoDate(u.refresherDue)},
-                                               {QStringLiteral("clets"), u.cletsAuthorised},
-                                               {QStringLiteral("must_change_password"), mustChange && forced.ok()}});
+    Status audited
+        = m_session.audit().record(m_session.user().name, QStringLiteral("user.add"), QStringLiteral("success"),
+                                   { { QStringLiteral("account"), u.name },
+                                     { QStringLiteral("role"), roleName(u.role) },
+                                     { QStringLiteral("agency"), u.agency },
+                                     { QStringLiteral("trained"), isoDate(u.trainedOn) },
+                                     { QStringLiteral("refresher_due"), isoDate(u.refresherDue) },
+                                     { QStringLiteral("clets"), u.cletsAuthorised },
+                                     { QStringLiteral("must_change_password"), mustChange && forced.ok() } });
     return !forced ? forced : audited;
 }
 
@@ -355,11 +357,11 @@ Status UserAdminDialog::saveEdit()
         return usageError(tr("Refresher due: the date is before the training date."));
 
     // The audit row names what changed, old and new, so a reviewer sees e.g. who granted CLETS and when.
-    QJsonObject detail{{QStringLiteral("account"), name}};
+    QJsonObject detail { { QStringLiteral("account"), name } };
     auto note = [&](const char* field, const QString& before, const QString& after) {
         if (before != after)
-            detail.insert(QString::fromLatin1(field), QJsonObject{{QStringLiteral("from"), before},
-                                                                   {QStringLiteral("to"), after}});
+            detail.insert(QString::fromLatin1(field),
+                          QJsonObject { { QStringLiteral("from"), before }, { QStringLiteral("to"), after } });
     };
     note("full_name", current->fullName, u.fullName);
     note("agency", current->agency, u.agency);
@@ -398,10 +400,9 @@ Status UserAdminDialog::savePassword()
     }
     const bool mustChange = m_ui->formMustChangeCheck->isChecked();
     Status forced = mustChange ? forceChangeAtNextSignIn(name) : Status();
-    Status audited = m_session.audit().record(m_session.user().name, QStringLiteral("user.passwd"),
-                                              QStringLiteral("success"),
-                                              {{QStringLiteral("account"), name},
-                                               {QStringLiteral("must_change_password"), mustChange && forced.ok()}});
+    Status audited = m_session.audit().record(
+        m_session.user().name, QStringLiteral("user.passwd"), QStringLiteral("success"),
+        { { QStringLiteral("account"), name }, { QStringLiteral("must_change_password"), mustChange && forced.ok() } });
     return !forced ? forced : audited;
 }
 
@@ -411,8 +412,8 @@ void UserAdminDialog::disableSelected()
     if (row < 0)
         return;
     const QString name = m_model->user(row).name;
-    QMessageBox confirm(QMessageBox::Warning, tr("Disable account"),
-                        tr("Disable the account %1?").arg(name), QMessageBox::Cancel, this);
+    QMessageBox confirm(QMessageBox::Warning, tr("Disable account"), tr("Disable the account %1?").arg(name),
+                        QMessageBox::Cancel, this);
     confirm.setObjectName(QStringLiteral("disableConfirm"));
     confirm.setInformativeText(tr("Their key slot is deleted: their password no longer opens this store. This cannot "
                                   "be undone; the account can only be replaced by a new one."));
@@ -427,7 +428,7 @@ void UserAdminDialog::disableSelected()
         s = m_session.vault().disableUser(name);
     if (s)
         s = m_session.audit().record(m_session.user().name, QStringLiteral("user.disable"), QStringLiteral("success"),
-                                     {{QStringLiteral("account"), name}});
+                                     { { QStringLiteral("account"), name } });
     reload(name);
     if (!s) {
         m_ui->errorLabel->setText(s.error().message);

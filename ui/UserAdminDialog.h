@@ -3,7 +3,6 @@
 #include "Result.h"
 
 #include <QDialog>
-
 #include <memory>
 
 namespace Ui {

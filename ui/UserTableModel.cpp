@@ -72,8 +72,8 @@ QVariant UserTableModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const UserRecord& u = m_users.at(index.row());
-    const QDate due = u.refresherDue.isValid() ? u.refresherDue : (u.trainedOn.isValid() ? u.trainedOn.addYears(1)
-                                                                                        : QDate());
+    const QDate due
+        = u.refresherDue.isValid() ? u.refresherDue : (u.trainedOn.isValid() ? u.trainedOn.addYears(1) : QDate());
     if (role == Qt::DisplayRole) {
         switch (Column(index.column())) {
         case Name:
@@ -93,10 +93,10 @@ QVariant UserTableModel::data(const QModelIndex& index, int role) const
         case AccountStatus:
             return statusText(index.row());
         case LastSignIn:
-            return u.lastLoginMs > 0
-                       ? QDateTime::fromMSecsSinceEpoch(u.lastLoginMs).toLocalTime().toString(
-                             QStringLiteral("yyyy-MM-dd HH:mm t"))
-                       : tr("never");
+            return u.lastLoginMs > 0 ? QDateTime::fromMSecsSinceEpoch(u.lastLoginMs)
+                                           .toLocalTime()
+                                           .toString(QStringLiteral("yyyy-MM-dd HH:mm t"))
+                                     : tr("never");
         case ColumnCount:
             break;
         }

@@ -4,6 +4,7 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "Session.h"
+#include "Vault.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

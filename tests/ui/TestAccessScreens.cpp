@@ -34,6 +34,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -44,9 +45,8 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
-
+#include <QTimer>
 #include <catch2/catch_test_macros.hpp>
-
 #include <functional>
 
 using namespace alpr;
@@ -86,7 +86,7 @@ struct TestStore
         auto storeId = store.value()->setting(QStringLiteral("store_id"));
         REQUIRE(storeId);
         KeySlotFile keySlots = KeySlotFile::createNew(storeId.value());
-        QList<Account> all{{QStringLiteral("alice"), Role::Admin, QDate()}};
+        QList<Account> all { { QStringLiteral("alice"), Role::Admin, QDate() } };
         all += accounts;
         for (const Account& a : all) {
             UserRecord u;
@@ -110,7 +110,7 @@ struct TestStore
 
     std::unique_ptr<Session> signIn(const QString& user, const QString& otp = {})
     {
-        auto s = Authenticator(clock).signIn({path, user, passwordOf(user), otp, true}, QStringLiteral("test"));
+        auto s = Authenticator(clock).signIn({ path, user, passwordOf(user), otp, true }, QStringLiteral("test"));
         INFO((s ? QString() : s.error().message).toStdString());
         REQUIRE(s);
         return std::move(s.value());
@@ -134,8 +134,7 @@ struct TestStore
     }
 };
 
-template<typename T>
-T* child(QObject* parent, const char* name)
+template<typename T> T* child(QObject* parent, const char* name)
 {
     auto* w = parent->findChild<T*>(QString::fromLatin1(name));
     INFO("no child " << name);
@@ -234,8 +233,20 @@ TEST_CASE("sign-in: the notice must be acknowledged, a wrong password is refused
     CHECK(dialog.result() != QDialog::Accepted);
     CHECK_FALSE(dialog.takeSession());
 
+    // Cancelled while the key derivation runs: its result is thrown away, no session, nothing accepted.
     acknowledge(dialog);
     CHECK(signIn->isEnabled());
+    submit(dialog, QStringLiteral("alice"), passwordOf(QStringLiteral("alice")));
+    dialog.reject();
+    QTest::qWait(1500);
+    CHECK(dialog.result() == QDialog::Rejected);
+    CHECK_FALSE(dialog.takeSession());
+
+    // Shown again, it asks for the acknowledgement again.
+    dialog.show();
+    CHECK_FALSE(child<QCheckBox>(&dialog, "acknowledgeCheck")->isChecked());
+    CHECK_FALSE(signIn->isEnabled());
+    acknowledge(dialog);
     submit(dialog, QStringLiteral("alice"), QStringLiteral("not the right passphrase"));
     REQUIRE(attemptFinished(dialog));
     CHECK(error->isVisible());
@@ -281,7 +292,8 @@ TEST_CASE("sign-in to an MFA store: the enrolment dialog enrols with a code from
     auto secret = Totp::base32Decode(child<QLabel>(enrol, "secretLabel")->text());
     REQUIRE(secret);
     CHECK(secret->size() == Totp::kSecretBytes);
-    CHECK(qr->text() == Totp::provisioningUri(secret.value(), QStringLiteral("alice"), QStringLiteral("ALPR Workstation")));
+    CHECK(qr->text()
+          == Totp::provisioningUri(secret.value(), QStringLiteral("alice"), QStringLiteral("ALPR Workstation")));
 
     // A wrong code keeps the dialog open with the reason.
     auto* code = child<QLineEdit>(enrol, "codeEdit");
@@ -404,7 +416,7 @@ TEST_CASE("sign-in with an expired password: the change dialog refuses weak and 
 
 TEST_CASE("case dialog, lock screen and a refused administration dialog, as a detective")
 {
-    TestStore store({{QStringLiteral("dave"), Role::Detective}});
+    TestStore store({ { QStringLiteral("dave"), Role::Detective } });
     auto session = store.signIn(QStringLiteral("dave"));
 
     SECTION("the case gate rejects a malformed number and opens a well-formed one")
@@ -428,7 +440,7 @@ TEST_CASE("case dialog, lock screen and a refused administration dialog, as a de
         CHECK(dialog.isVisible());
         CHECK(dialog.result() != QDialog::Accepted);
         CHECK(error->isVisible());
-        CHECK(error->text().contains(QStringLiteral("'12345' does not have the department's format")));
+        CHECK(error->text().contains(QStringLiteral("'12345' does not have the department's format: two-digit year")));
         CHECK_FALSE(session->activeCase());
 
         type(number, QStringLiteral("26-001234"));
@@ -501,7 +513,7 @@ TEST_CASE("case dialog, lock screen and a refused administration dialog, as a de
 
 TEST_CASE("user administration: add a user through the form, refuse a weak password, unlock a locked account")
 {
-    TestStore store({{QStringLiteral("dave"), Role::Detective}});
+    TestStore store({ { QStringLiteral("dave"), Role::Detective } });
     auto session = store.signIn(QStringLiteral("alice"));
 
     // dave is locked by five failed sign-ins (recorded directly: five key derivations would only cost time).
@@ -606,16 +618,47 @@ TEST_CASE("user administration: add a user through the form, refuse a weak passw
     REQUIRE(edited);
     CHECK_FALSE(edited->cletsAuthorised);
     CHECK(hasAudit(*session, QStringLiteral("alice"), QStringLiteral("user.update"), QStringLiteral("clets")));
+
+    // Reset dave's password: checked against the policy, his slot re-wrapped, the change forced at his next sign-in.
+    table->selectRow(model->rowOf(QStringLiteral("dave")));
+    click(child<QPushButton>(&dialog, "resetPasswordButton"));
+    REQUIRE(form->isVisible());
+    CHECK_FALSE(child<QLineEdit>(&dialog, "formFullNameEdit")->isVisibleTo(&dialog));
+    const QString fresh = QStringLiteral("lanterns along the arroyo trail");
+    type(password, fresh);
+    type(repeat, fresh);
+    click(child<QPushButton>(&dialog, "formSaveButton"));
+    CHECK_FALSE(form->isVisible());
+    CHECK(Vault::unwrapKey(store.path, QStringLiteral("dave"), fresh));
+    CHECK(session->store().user(QStringLiteral("dave"))->passwordChangedMs == 0);
+    CHECK(hasAudit(*session, QStringLiteral("alice"), QStringLiteral("user.passwd"), QStringLiteral("dave")));
+
+    // Disable bob after confirming: his slot is gone, so his password no longer opens the store.
+    table->selectRow(model->rowOf(QStringLiteral("bob")));
+    QTimer::singleShot(0, &dialog, [&dialog] {
+        auto* confirm = dialog.findChild<QMessageBox*>(QStringLiteral("disableConfirm"));
+        REQUIRE(confirm);
+        for (QAbstractButton* b : confirm->buttons()) {
+            if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
+                b->click();
+        }
+    });
+    click(child<QPushButton>(&dialog, "disableUserButton"));
+    CHECK(model->index(model->rowOf(QStringLiteral("bob")), UserTableModel::AccountStatus).data().toString()
+          == QStringLiteral("disabled"));
+    CHECK(session->store().user(QStringLiteral("bob"))->disabled);
+    CHECK_FALSE(Vault::unwrapKey(store.path, QStringLiteral("bob"), strong));
+    CHECK(hasAudit(*session, QStringLiteral("alice"), QStringLiteral("user.disable"), QStringLiteral("bob")));
 }
 
 TEST_CASE("audit page: verify shows Intact, then names the row changed behind the application's back")
 {
-    TestStore store({{QStringLiteral("sam"), Role::Supervisor}});
+    TestStore store({ { QStringLiteral("sam"), Role::Supervisor } });
     auto session = store.signIn(QStringLiteral("sam"));
     REQUIRE(session->openCase(QStringLiteral("26-004321"), ActiveCase::categories().first(),
                               QStringLiteral("stolen vehicle follow-up")));
-    REQUIRE(session->recordAccess(Permission::Search, {{QStringLiteral("plate"), QStringLiteral("7ABC123")}}, 3));
-    REQUIRE(session->recordAccess(Permission::Search, {{QStringLiteral("pattern"), QStringLiteral("8XY*")}}, 12));
+    REQUIRE(session->recordAccess(Permission::Search, { { QStringLiteral("plate"), QStringLiteral("7ABC123") } }, 3));
+    REQUIRE(session->recordAccess(Permission::Search, { { QStringLiteral("pattern"), QStringLiteral("8XY*") } }, 12));
 
     AuditPage page(*session);
     page.resize(1100, 600);
@@ -663,7 +706,7 @@ TEST_CASE("audit page: verify shows Intact, then names the row changed behind th
     store.tamper(QStringLiteral("UPDATE audit_log SET outcome = 'failure' WHERE id = 2"));
     click(child<QPushButton>(&page, "verifyButton"));
     INFO(status->text().toStdString());
-    CHECK(status->text().startsWith(QStringLiteral("Broken at row 2: ")));
+    CHECK(status->text().startsWith(QStringLiteral("Not intact: Row 2 was changed")));
     CHECK(hasAudit(*session, QStringLiteral("sam"), QStringLiteral("audit.verify"), QStringLiteral("first_bad_row")));
     const int badRow = audit->rowOfId(2);
     REQUIRE(badRow >= 0);
