@@ -3,7 +3,6 @@
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
-
 #include <limits>
 
 namespace alpr {
@@ -79,8 +78,10 @@ QVariant CandidateModel::data(const QModelIndex& index, int role) const
             if (c.altCount <= 0)
                 return QString();
             if (c.onlyAsAlternate)
-                return c.altCount == 1 ? tr("only, in 1 read") : tr("only, in %1 reads").arg(QLocale().toString(c.altCount));
-            return c.altCount == 1 ? tr("also, in 1 read") : tr("also, in %1 reads").arg(QLocale().toString(c.altCount));
+                return c.altCount == 1 ? tr("only, in 1 read")
+                                       : tr("only, in %1 reads").arg(QLocale().toString(c.altCount));
+            return c.altCount == 1 ? tr("also, in 1 read")
+                                   : tr("also, in %1 reads").arg(QLocale().toString(c.altCount));
         case FirstSeen:
             return shortTime(c.firstSeenMs);
         case LastSeen:

@@ -1,15 +1,15 @@
 #include "PartialPlatePage.h"
-#include "ui_PartialPlatePage.h"
 
 #include "CandidateModel.h"
-#include "Clock.h"
 #include "ClipboardGuard.h"
+#include "Clock.h"
 #include "OcrConfusion.h"
 #include "PlatePositionBox.h"
 #include "ReadSearchModel.h"
 #include "ReadTableController.h"
 #include "Session.h"
 #include "Store.h"
+#include "ui_PartialPlatePage.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -17,7 +17,6 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QSortFilterProxyModel>
-
 #include <bit>
 
 namespace alpr {
@@ -39,8 +38,7 @@ QString charsOf(quint64 mask)
 
 } // namespace
 
-PartialPlatePage::PartialPlatePage(Session& session, SearchService& search, ClipboardGuard& clipboard,
-                                   QWidget* parent)
+PartialPlatePage::PartialPlatePage(Session& session, SearchService& search, ClipboardGuard& clipboard, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::PartialPlatePage>())
     , m_session(session)
@@ -112,8 +110,8 @@ PartialPlatePage::PartialPlatePage(Session& session, SearchService& search, Clip
     const QDateTime hour(now.date(), QTime(now.time().hour(), 0));
     m_ui->sceneFromEdit->setDateTime(hour.addSecs(-3600));
     m_ui->sceneToEdit->setDateTime(hour);
-    for (QWidget* w : {static_cast<QWidget*>(m_ui->sceneLocationEdit), static_cast<QWidget*>(m_ui->sceneFromEdit),
-                       static_cast<QWidget*>(m_ui->sceneToEdit)})
+    for (QWidget* w : { static_cast<QWidget*>(m_ui->sceneLocationEdit), static_cast<QWidget*>(m_ui->sceneFromEdit),
+                        static_cast<QWidget*>(m_ui->sceneToEdit) })
         connect(m_ui->sceneCheck, &QCheckBox::toggled, w, &QWidget::setEnabled);
 
     m_candidateProxy->setSourceModel(m_candidates);
@@ -270,7 +268,7 @@ bool PartialPlatePage::applyToBoxes(const PlatePattern& pattern)
     }
     if (positions.isEmpty()) {
         // A lone `*` is every plate: the same as one unknown position followed by the unknown run.
-        positions.append(PlatePattern::Element{false, PlatePattern::kAllSymbols, PlatePattern::kAllSymbols});
+        positions.append(PlatePattern::Element { false, PlatePattern::kAllSymbols, PlatePattern::kAllSymbols });
         gap = 1;
     }
 
@@ -461,7 +459,7 @@ void PartialPlatePage::showReadsOfCandidate(int row)
         return;
     const CandidatePlate candidate = m_candidates->candidateAt(source.row());
     m_readsController->closeDetails();
-    auto reads = m_search.readsOfPlate(candidate, m_query->alternates, ReadFilter{});
+    auto reads = m_search.readsOfPlate(candidate, m_query->alternates, ReadFilter {});
     if (!reads) {
         m_reads->clear();
         m_shownPlate.clear();
@@ -542,8 +540,8 @@ void PartialPlatePage::updateReadsLabel()
         m_ui->readsLabel->setText(tr("Reads of <b>%1</b>: %2 loaded; loading more failed: %3")
                                       .arg(m_shownPlate, count, m_reads->lastError().toHtmlEscaped()));
     else if (!m_reads->atEnd())
-        m_ui->readsLabel->setText(tr("Reads of <b>%1</b>, newest first: %2 so far — scroll for more.")
-                                      .arg(m_shownPlate, count));
+        m_ui->readsLabel->setText(
+            tr("Reads of <b>%1</b>, newest first: %2 so far — scroll for more.").arg(m_shownPlate, count));
     else
         m_ui->readsLabel->setText(tr("Reads of <b>%1</b>, newest first: %2.").arg(m_shownPlate, count));
 }

@@ -4,7 +4,6 @@
 #include "SearchService.h"
 
 #include <QWidget>
-
 #include <memory>
 #include <optional>
 

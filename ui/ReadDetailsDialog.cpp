@@ -1,10 +1,10 @@
 #include "ReadDetailsDialog.h"
-#include "ui_ReadDetailsDialog.h"
 
 #include "AuditLog.h"
 #include "ReadSearchModel.h"
 #include "Session.h"
 #include "Store.h"
+#include "ui_ReadDetailsDialog.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,7 +13,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QPushButton>
-
 #include <cmath>
 
 namespace alpr {
@@ -22,14 +21,11 @@ namespace {
 
 QString compass(float degrees)
 {
-    static const char* const kPoints[] = {QT_TRANSLATE_NOOP("ReadDetailsDialog", "north"),
-                                          QT_TRANSLATE_NOOP("ReadDetailsDialog", "north-east"),
-                                          QT_TRANSLATE_NOOP("ReadDetailsDialog", "east"),
-                                          QT_TRANSLATE_NOOP("ReadDetailsDialog", "south-east"),
-                                          QT_TRANSLATE_NOOP("ReadDetailsDialog", "south"),
-                                          QT_TRANSLATE_NOOP("ReadDetailsDialog", "south-west"),
-                                          QT_TRANSLATE_NOOP("ReadDetailsDialog", "west"),
-                                          QT_TRANSLATE_NOOP("ReadDetailsDialog", "north-west")};
+    static const char* const kPoints[]
+        = { QT_TRANSLATE_NOOP("ReadDetailsDialog", "north"), QT_TRANSLATE_NOOP("ReadDetailsDialog", "north-east"),
+            QT_TRANSLATE_NOOP("ReadDetailsDialog", "east"),  QT_TRANSLATE_NOOP("ReadDetailsDialog", "south-east"),
+            QT_TRANSLATE_NOOP("ReadDetailsDialog", "south"), QT_TRANSLATE_NOOP("ReadDetailsDialog", "south-west"),
+            QT_TRANSLATE_NOOP("ReadDetailsDialog", "west"),  QT_TRANSLATE_NOOP("ReadDetailsDialog", "north-west") };
     const int sector = int(std::lround(degrees / 45.0)) % 8;
     return QCoreApplication::translate("ReadDetailsDialog", kPoints[sector]);
 }
@@ -76,7 +72,7 @@ void ReadDetailsDialog::fillFields(const QString& cameraName)
     m_ui->locationValue->setText(QStringLiteral("%1, %2").arg(r.lat, 0, 'f', 6).arg(r.lon, 0, 'f', 6));
     m_ui->headingValue->setText(r.heading < 0 ? tr("unknown")
                                               : tr("%1° (%2)").arg(qRound(r.heading)).arg(compass(r.heading)));
-    m_ui->vehicleValue->setText(orDash(QStringList{r.colour, r.make, r.model}.join(u' ').simplified()));
+    m_ui->vehicleValue->setText(orDash(QStringList { r.colour, r.make, r.model }.join(u' ').simplified()));
     m_ui->sourceValue->setText(r.sourceFile.isEmpty() ? QStringLiteral("—")
                                                       : tr("%1, record %2").arg(r.sourceFile, orDash(r.sourceId)));
     m_ui->idValue->setText(QString::number(r.id));
@@ -131,13 +127,13 @@ void ReadDetailsDialog::loadImages()
     }
     // Seeing an image is an event of its own in the audit log; if it cannot be recorded, it is not shown.
     const auto& activeCase = m_session.activeCase();
-    const QJsonObject detail{{QStringLiteral("read_id"), double(m_read.id)},
-                             {QStringLiteral("case"), activeCase ? activeCase->number : QString()}};
+    const QJsonObject detail { { QStringLiteral("read_id"), double(m_read.id) },
+                               { QStringLiteral("case"), activeCase ? activeCase->number : QString() } };
     if (Status s = m_session.audit().record(m_session.user().name, QStringLiteral("image.view"),
                                             QStringLiteral("success"), detail);
         !s) {
-        showStatus(tr("Images not shown: the viewing could not be recorded in the audit log (%1)")
-                       .arg(s.error().message));
+        showStatus(
+            tr("Images not shown: the viewing could not be recorded in the audit log (%1)").arg(s.error().message));
         return;
     }
     if (!images->first.isEmpty())

@@ -4,7 +4,6 @@
 
 #include <QDialog>
 #include <QPixmap>
-
 #include <memory>
 
 namespace Ui {

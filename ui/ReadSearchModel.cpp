@@ -6,7 +6,6 @@
 #include <QFont>
 #include <QLocale>
 #include <QScopeGuard>
-
 #include <algorithm>
 #include <numeric>
 
@@ -19,8 +18,7 @@ int compareText(const QString& a, const QString& b)
     return a.compare(b, Qt::CaseInsensitive);
 }
 
-template <typename T>
-int compareValue(const T& a, const T& b)
+template<typename T> int compareValue(const T& a, const T& b)
 {
     return a < b ? -1 : b < a ? 1 : 0;
 }
@@ -36,7 +34,7 @@ void ReadSearchModel::setSearch(ReadSearch search, QHash<qint64, QString> camera
 {
     // The search lives inside the source: each call fetches the next keyset page (authorised and access-logged).
     auto shared = std::make_shared<ReadSearch>(std::move(search));
-    setSource([shared](int n) { return shared->atEnd() ? Result<QList<Read>>(QList<Read>{}) : shared->next(n); },
+    setSource([shared](int n) { return shared->atEnd() ? Result<QList<Read>>(QList<Read> {}) : shared->next(n); },
               std::move(cameraNames));
 }
 
@@ -280,7 +278,7 @@ QString ReadSearchModel::text(const Read& r, int column) const
         return c.join(QStringLiteral(", "));
     }
     case Vehicle:
-        return QStringList{r.colour, r.make, r.model}.join(u' ').simplified();
+        return QStringList { r.colour, r.make, r.model }.join(u' ').simplified();
     case Images:
         return r.hasImages ? tr("yes") : tr("no");
     }

@@ -6,7 +6,6 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
-
 #include <functional>
 #include <vector>
 

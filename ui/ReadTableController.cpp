@@ -11,7 +11,6 @@
 #include <QSet>
 #include <QSettings>
 #include <QTableView>
-
 #include <algorithm>
 
 namespace alpr {
@@ -138,10 +137,10 @@ void ReadTableController::saveColumns() const
 
 void ReadTableController::restoreColumns()
 {
-    const QString hidden = QSettings()
-                               .value(QStringLiteral("users/%1/%2/hiddenColumns")
-                                          .arg(m_session.user().name, m_settingsKey))
-                               .toString();
+    const QString hidden
+        = QSettings()
+              .value(QStringLiteral("users/%1/%2/hiddenColumns").arg(m_session.user().name, m_settingsKey))
+              .toString();
     for (const QString& c : hidden.split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;
         const int column = c.toInt(&ok);

@@ -1,15 +1,15 @@
 #include "SearchPage.h"
-#include "ui_SearchPage.h"
 
 #include "AtomicFile.h"
-#include "Clock.h"
 #include "AuditLog.h"
 #include "ClipboardGuard.h"
+#include "Clock.h"
 #include "OcrConfusion.h"
 #include "ReadSearchModel.h"
 #include "ReadTableController.h"
 #include "Session.h"
 #include "Store.h"
+#include "ui_SearchPage.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -24,10 +24,10 @@ namespace alpr {
 
 namespace {
 
-const char* const kStates[] = {"AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA",
-                               "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS",
-                               "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA",
-                               "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY"};
+const char* const kStates[]
+    = { "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS",
+        "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV",
+        "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY" };
 
 /** One CSV field (RFC 4180). Text a spreadsheet would run as a formula is defused with a leading apostrophe. */
 QString csvText(QString text)
@@ -55,8 +55,8 @@ SearchPage::SearchPage(Session& session, SearchService& search, ClipboardGuard& 
     , m_model(new ReadSearchModel(this))
 {
     m_ui->setupUi(this);
-    m_controller = new ReadTableController(m_ui->resultsTable, m_model, session, clipboard,
-                                           QStringLiteral("searchPage"), this);
+    m_controller
+        = new ReadTableController(m_ui->resultsTable, m_model, session, clipboard, QStringLiteral("searchPage"), this);
     m_ui->patternErrorLabel->setVisible(false);
     m_ui->misreadCheck->setToolTip(tr("Also match characters that plate cameras are known to confuse:\n%1")
                                        .arg(OcrConfusion::groups().join(QStringLiteral("  "))));
@@ -288,22 +288,23 @@ void SearchPage::exportInteractive()
     const QString stamp = QDateTime::fromMSecsSinceEpoch(m_session.clock().nowMs())
                               .toLocalTime()
                               .toString(QStringLiteral("yyyyMMdd-HHmm"));
-    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(QStringLiteral("reads-%1-%2.csv")
-                                                .arg(activeCase ? activeCase->number : QStringLiteral("nocase"),
-                                                     stamp));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export reads as CSV"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    const QString suggested
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(QStringLiteral("reads-%1-%2.csv")
+                            .arg(activeCase ? activeCase->number : QStringLiteral("nocase"), stamp));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export reads as CSV"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     Status s = exportCsv(path);
     m_message = s ? QString() : s.error().message;
     updateStatus();
     if (s) {
-        const QString more = m_model->atEnd() ? QString() : tr(" More reads match: scroll to load them, then export again.");
-        m_ui->statusLabel->setText(tr("Exported %1 reads to %2.%3")
-                                       .arg(QLocale().toString(m_model->loaded()),
-                                            QFileInfo(path).fileName().toHtmlEscaped(), more));
+        const QString more
+            = m_model->atEnd() ? QString() : tr(" More reads match: scroll to load them, then export again.");
+        m_ui->statusLabel->setText(
+            tr("Exported %1 reads to %2.%3")
+                .arg(QLocale().toString(m_model->loaded()), QFileInfo(path).fileName().toHtmlEscaped(), more));
     }
 }
 
@@ -340,7 +341,7 @@ Status SearchPage::exportCsv(const QString& path)
         QStringList alternatives;
         for (const PlateCandidate& c : r.candidates)
             alternatives.append(QStringLiteral("%1 (%2)").arg(c.plate).arg(double(c.confidence), 0, 'f', 1));
-        const QStringList fields{
+        const QStringList fields {
             QString::number(r.id),
             csvText(ReadSearchModel::localTime(r.timeMs)),
             QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).toString(Qt::ISODateWithMs),
@@ -361,9 +362,9 @@ Status SearchPage::exportCsv(const QString& path)
         csv += fields.join(u',') + QStringLiteral("\r\n");
     }
 
-    const QJsonObject detail{{QStringLiteral("case"), activeCase->number},
-                             {QStringLiteral("rows"), rows},
-                             {QStringLiteral("file"), QFileInfo(path).fileName()}};
+    const QJsonObject detail { { QStringLiteral("case"), activeCase->number },
+                               { QStringLiteral("rows"), rows },
+                               { QStringLiteral("file"), QFileInfo(path).fileName() } };
     Status written = writeFileAtomically(path, csv.toUtf8(), tr("CSV export"));
     if (!written) {
         QJsonObject failed = detail;
@@ -376,8 +377,8 @@ Status SearchPage::exportCsv(const QString& path)
     if (Status s = m_session.audit().record(user.name, QStringLiteral("export.csv"), QStringLiteral("success"), detail);
         !s) {
         QFile::remove(path);
-        return failure(tr("The export was not kept: it could not be recorded in the audit log (%1).")
-                           .arg(s.error().message));
+        return failure(
+            tr("The export was not kept: it could not be recorded in the audit log (%1).").arg(s.error().message));
     }
     return {};
 }

@@ -5,7 +5,6 @@
 #include "SearchService.h"
 
 #include <QWidget>
-
 #include <memory>
 #include <optional>
 

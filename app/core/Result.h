@@ -71,4 +71,10 @@ private:
 
 using Status = Result<void>;
 
+/**
+ * Marks a Status deliberately not acted on: a best-effort step on a path that already reports an error of its own
+ * (e.g. auditing a refused sign-in), where a second failure could not be reported more usefully.
+ */
+inline void ignoreError(const Status&) {}
+
 } // namespace alpr

@@ -87,7 +87,7 @@ Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c
     auto vault = Vault::openWithKey(c.storePath, c.user, std::move(key), m_clock);
     if (!vault) {
         if (vault.error().kind == ErrorKind::Auth)
-            recordFailure(c.storePath, c.user, vault.error().message);
+            ignoreError(recordFailure(c.storePath, c.user, vault.error().message));
         return vault.error();
     }
     const UserRecord record = vault.value()->user();
@@ -101,16 +101,18 @@ Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c
     if (!lockout)
         return lockout.error();
     for (const LockoutFile::PendingEvent& e : lockout->pendingEvents()) {
-        audit.record(e.user, e.event, e.outcome,
-                     {{QStringLiteral("reason"), e.reason},
-                      {QStringLiteral("at"),
-                       QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)}});
+        ignoreError(
+            audit.record(e.user, e.event, e.outcome,
+                         { { QStringLiteral("reason"), e.reason },
+                           { QStringLiteral("at"),
+                             QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs) } }));
     }
     lockout->clearPendingEvents();
 
     auto deny = [&](const QString& reason, const QString& message) -> Result<std::unique_ptr<Session>> {
-        audit.record(c.user, QStringLiteral("login"), QStringLiteral("failure"), {{QStringLiteral("reason"), reason}});
-        lockout->save(lockoutPath);
+        ignoreError(audit.record(c.user, QStringLiteral("login"), QStringLiteral("failure"),
+                                 { { QStringLiteral("reason"), reason } }));
+        ignoreError(lockout->save(lockoutPath));
         return authError(message);
     };
 
@@ -119,12 +121,12 @@ Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c
     if (lastUse != 0 && now - lastUse > Session::kInactiveDisableMs) {
         UserRecord disabled = record;
         disabled.disabled = true;
-        session->store().updateUser(disabled);
-        audit.record(c.user, QStringLiteral("account.disable"), QStringLiteral("success"),
-                     {{QStringLiteral("reason"), QStringLiteral("unused for 90 days")}});
-        return deny(QStringLiteral("account unused for 90 days"),
-                    tr("The account %1 was not used for 90 days and is now disabled. Ask an administrator.")
-                        .arg(c.user));
+        ignoreError(session->store().updateUser(disabled));
+        ignoreError(audit.record(c.user, QStringLiteral("account.disable"), QStringLiteral("success"),
+                                 { { QStringLiteral("reason"), QStringLiteral("unused for 90 days") } }));
+        return deny(
+            QStringLiteral("account unused for 90 days"),
+            tr("The account %1 was not used for 90 days and is now disabled. Ask an administrator.").arg(c.user));
     }
 
     auto secret = session->store().totpSecret(c.user);
@@ -139,8 +141,9 @@ Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c
             const bool lockedNow = lockout->recordFailure(c.user, now, QStringLiteral("wrong one-time code"));
             lockout->clearPendingEvents();
             if (lockedNow)
-                audit.record(c.user, QStringLiteral("account.lock"), QStringLiteral("success"),
-                             {{QStringLiteral("reason"), QStringLiteral("5 failed sign-ins within 15 minutes")}});
+                ignoreError(audit.record(
+                    c.user, QStringLiteral("account.lock"), QStringLiteral("success"),
+                    { { QStringLiteral("reason"), QStringLiteral("5 failed sign-ins within 15 minutes") } }));
             return deny(QStringLiteral("wrong one-time code"), tr("The one-time code is wrong or expired."));
         }
     } else {
@@ -155,9 +158,9 @@ Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c
         return s.error();
     session->markSignedIn(mustEnrol, mustChange);
     if (Status s = audit.record(c.user, QStringLiteral("login"), QStringLiteral("success"),
-                                {{QStringLiteral("role"), roleName(record.role)},
-                                 {QStringLiteral("must_enrol_mfa"), mustEnrol},
-                                 {QStringLiteral("must_change_password"), mustChange}});
+                                { { QStringLiteral("role"), roleName(record.role) },
+                                  { QStringLiteral("must_enrol_mfa"), mustEnrol },
+                                  { QStringLiteral("must_change_password"), mustChange } });
         !s)
         return s.error();
     return session;
@@ -185,7 +188,7 @@ Status Authenticator::unlockAccount(Session& admin, const QString& user)
     if (Status s = lockout->save(path); !s)
         return s;
     return admin.audit().record(admin.user().name, QStringLiteral("account.unlock"), QStringLiteral("success"),
-                                {{QStringLiteral("account"), user}});
+                                { { QStringLiteral("account"), user } });
 }
 
 QStringList Authenticator::lockedAccounts(const Session& session)

@@ -46,7 +46,7 @@ Session::Session(std::unique_ptr<Vault> vault, const Clock& clock, QString sourc
 Session::~Session()
 {
     if (m_audit)
-        m_audit->record(user().name, QStringLiteral("logout"), QStringLiteral("success"));
+        ignoreError(m_audit->record(user().name, QStringLiteral("logout"), QStringLiteral("success")));
 }
 
 Store& Session::store()
@@ -87,16 +87,17 @@ Status Session::openCase(const QString& number, const QString& category, const Q
     if (!re.match(n).hasMatch())
         return usageError(tr("Case number '%1' does not have the department's format (%2).").arg(n, re.pattern()));
     if (!ActiveCase::categories().contains(category))
-        return usageError(tr("Choose a purpose category: %1.").arg(ActiveCase::categories().join(QStringLiteral(", "))));
+        return usageError(
+            tr("Choose a purpose category: %1.").arg(ActiveCase::categories().join(QStringLiteral(", "))));
     if (p.size() < 3)
         return policyError(tr("Describe the purpose of the access (at least a few words)."));
 
-    ActiveCase c{n, category, p, m_clock.nowMs()};
+    ActiveCase c { n, category, p, m_clock.nowMs() };
     if (Status s = m_vault->store().recordCase(c.number, c.category, c.purpose, user().name, c.openedMs); !s)
         return s;
-    QJsonObject detail{{QStringLiteral("case"), c.number},
-                       {QStringLiteral("category"), c.category},
-                       {QStringLiteral("purpose"), c.purpose}};
+    QJsonObject detail { { QStringLiteral("case"), c.number },
+                         { QStringLiteral("category"), c.category },
+                         { QStringLiteral("purpose"), c.purpose } };
     if (m_case)
         detail.insert(QStringLiteral("previous_case"), m_case->number);
     if (Status s = m_audit->record(user().name, m_case ? QStringLiteral("case.switch") : QStringLiteral("case.open"),
@@ -128,10 +129,10 @@ bool Session::trainingCurrent() const
 
 Status Session::refuse(Permission permission, const QString& what, const QString& reason)
 {
-    m_audit->record(user().name, QStringLiteral("access.denied"), QStringLiteral("denied"),
-                    {{QStringLiteral("action"), what},
-                     {QStringLiteral("permission"), Permissions::label(permission)},
-                     {QStringLiteral("reason"), reason}});
+    ignoreError(m_audit->record(user().name, QStringLiteral("access.denied"), QStringLiteral("denied"),
+                                { { QStringLiteral("action"), what },
+                                  { QStringLiteral("permission"), Permissions::label(permission) },
+                                  { QStringLiteral("reason"), reason } }));
     return policyError(reason);
 }
 
@@ -146,8 +147,8 @@ Status Session::requireReady(const QString& what)
         reason = tr("Your password is older than the policy allows: change it first.");
     if (reason.isEmpty())
         return {};
-    m_audit->record(user().name, QStringLiteral("access.denied"), QStringLiteral("denied"),
-                    {{QStringLiteral("action"), what}, {QStringLiteral("reason"), reason}});
+    ignoreError(m_audit->record(user().name, QStringLiteral("access.denied"), QStringLiteral("denied"),
+                                { { QStringLiteral("action"), what }, { QStringLiteral("reason"), reason } }));
     return policyError(reason);
 }
 
@@ -163,9 +164,8 @@ Status Session::authorise(Permission permission, const QString& what)
     if (Permissions::isDataAccess(permission)) {
         if (!trainingCurrent())
             return refuse(permission, what,
-                          user().trainedOn.isValid()
-                              ? tr("Your ALPR training refresher is overdue (policy 462.3(d)).")
-                              : tr("No ALPR training is on record for you (policy 462.3(d))."));
+                          user().trainedOn.isValid() ? tr("Your ALPR training refresher is overdue (policy 462.3(d)).")
+                                                     : tr("No ALPR training is on record for you (policy 462.3(d))."));
         if (!m_case)
             return refuse(permission, what,
                           tr("ALPR data is only accessed for a case: enter a case number and purpose first."));
@@ -199,8 +199,8 @@ Status Session::enrolMfa(const QByteArray& secret, const QString& code)
 {
     qint64 step = 0;
     if (!Totp::verify(secret, code, m_clock.nowMs(), 1, &step)) {
-        m_audit->record(user().name, QStringLiteral("mfa.enrol"), QStringLiteral("failure"),
-                        {{QStringLiteral("reason"), QStringLiteral("code did not match")}});
+        ignoreError(m_audit->record(user().name, QStringLiteral("mfa.enrol"), QStringLiteral("failure"),
+                                    { { QStringLiteral("reason"), QStringLiteral("code did not match") } }));
         return authError(tr("The code does not match. Check the authenticator app's clock and try the next code."));
     }
     if (Status s = m_vault->store().setTotpSecret(user().name, secret); !s)
@@ -259,8 +259,8 @@ void Session::lock(const QString& reason)
     if (m_locked)
         return;
     m_locked = true;
-    m_audit->record(user().name, QStringLiteral("lock"), QStringLiteral("success"),
-                    {{QStringLiteral("reason"), reason}});
+    ignoreError(m_audit->record(user().name, QStringLiteral("lock"), QStringLiteral("success"),
+                                { { QStringLiteral("reason"), reason } }));
 }
 
 Status Session::unlock(const QString& password, const QString& otp)
@@ -273,18 +273,20 @@ Status Session::unlock(const QString& password, const QString& otp)
         return lockout.error();
     const QString name = user().name;
     if (lockout->isLocked(name)) {
-        m_audit->record(name, QStringLiteral("unlock"), QStringLiteral("denied"),
-                        {{QStringLiteral("reason"), QStringLiteral("account locked")}});
+        ignoreError(m_audit->record(name, QStringLiteral("unlock"), QStringLiteral("denied"),
+                                    { { QStringLiteral("reason"), QStringLiteral("account locked") } }));
         return authError(tr("The account is locked after repeated failed sign-ins; an administrator must unlock it."));
     }
     auto fail = [&](const QString& reason) -> Status {
         const bool lockedNow = lockout->recordFailure(name, m_clock.nowMs(), reason);
         lockout->clearPendingEvents(); // we can audit directly: the store is open
-        lockout->save(lockoutPath);
-        m_audit->record(name, QStringLiteral("unlock"), QStringLiteral("failure"), {{QStringLiteral("reason"), reason}});
+        ignoreError(lockout->save(lockoutPath));
+        ignoreError(m_audit->record(name, QStringLiteral("unlock"), QStringLiteral("failure"),
+                                    { { QStringLiteral("reason"), reason } }));
         if (lockedNow) {
-            m_audit->record(name, QStringLiteral("account.lock"), QStringLiteral("success"),
-                            {{QStringLiteral("reason"), QStringLiteral("5 failed sign-ins within 15 minutes")}});
+            ignoreError(m_audit->record(
+                name, QStringLiteral("account.lock"), QStringLiteral("success"),
+                { { QStringLiteral("reason"), QStringLiteral("5 failed sign-ins within 15 minutes") } }));
             return authError(tr("Too many failed attempts: the account is now locked until an administrator "
                                 "unlocks it."));
         }
@@ -302,7 +304,7 @@ Status Session::unlock(const QString& password, const QString& otp)
         m_lastTotpStep = step;
     }
     lockout->clearFailures(name);
-    lockout->save(lockoutPath);
+    ignoreError(lockout->save(lockoutPath));
     m_locked = false;
     m_lastActivityMs = m_clock.nowMs();
     m_authenticatedMs = m_lastActivityMs;

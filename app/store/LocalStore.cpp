@@ -6,6 +6,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSqlDatabase>
@@ -171,6 +172,9 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path, const 
         hexKey.fill(u'0');
         if (!opened)
             return failure(tr("%1: cannot open the store: %2").arg(path, database.lastError().text()));
+        // Owner-only, before the first write: SQLite gives the WAL and shared-memory files the main file's mode.
+        if (mode == Mode::CreateNew && !QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return failure(tr("%1: cannot restrict the store file to its owner.").arg(path));
     }
     if (Status s = store->configureAndCheck(mode == Mode::CreateNew); !s)
         return s.error();

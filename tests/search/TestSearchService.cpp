@@ -14,9 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-
 #include <catch2/catch_test_macros.hpp>
-
 #include <random>
 
 using namespace alpr;
@@ -63,12 +61,12 @@ struct Fixture
         b.mobile = true;
         Camera c;
         c.name = QStringLiteral("Citrus St & Cameron Ave");
-        auto cams = vault.value()->store().upsertCameras({a, b, c});
+        auto cams = vault.value()->store().upsertCameras({ a, b, c });
         REQUIRE(cams);
         cameras = cams.value();
         vault.value().reset();
 
-        auto s = Authenticator(clock).signIn({path, QStringLiteral("det"), kUserPw, QString(), true},
+        auto s = Authenticator(clock).signIn({ path, QStringLiteral("det"), kUserPw, QString(), true },
                                              QStringLiteral("test"));
         INFO((s ? QString() : s.error().message).toStdString());
         REQUIRE(s);
@@ -96,8 +94,8 @@ QString randomPlate(std::mt19937& rng)
 QString randomPattern(std::mt19937& rng)
 {
     static const QString literals = QStringLiteral("7PBT8942A0OZ");
-    static const QStringList classes = {QStringLiteral("[8B]"), QStringLiteral("[0-4]"), QStringLiteral("[!0O]"),
-                                        QStringLiteral("[A-P]"), QStringLiteral("[27]")};
+    static const QStringList classes = { QStringLiteral("[8B]"), QStringLiteral("[0-4]"), QStringLiteral("[!0O]"),
+                                         QStringLiteral("[A-P]"), QStringLiteral("[27]") };
     const int elements = 1 + int(rng() % 6);
     QString pattern;
     for (int i = 0; i < elements; ++i) {
@@ -117,10 +115,10 @@ QString randomPattern(std::mt19937& rng)
 /** A few thousand reads: ties in time (keyset paging must break them by id), alternatives, states, makes. */
 QList<Read> generateReads(const Fixture& f, std::mt19937& rng, int count)
 {
-    QStringList pool{QStringLiteral("7PBT942"), QStringLiteral("7P8T942")};
+    QStringList pool { QStringLiteral("7PBT942"), QStringLiteral("7P8T942") };
     while (pool.size() < 400)
         pool.append(randomPlate(rng));
-    static const QStringList makes = {QStringLiteral("Honda"), QStringLiteral("Toyota"), QStringLiteral("Ford")};
+    static const QStringList makes = { QStringLiteral("Honda"), QStringLiteral("Toyota"), QStringLiteral("Ford") };
     const qint64 start = f.clock.nowMs() - 3 * kDayMs;
     QList<Read> reads;
     for (int i = 0; i < count; ++i) {
@@ -136,7 +134,7 @@ QList<Read> generateReads(const Fixture& f, std::mt19937& rng, int count)
             QString alt = r.plate;
             alt[int(rng() % unsigned(alt.size()))] = QStringLiteral("8B0O7T2Z").at(int(rng() % 8));
             if (alt != r.plate)
-                r.candidates.append({alt, float(30 + rng() % 20)});
+                r.candidates.append({ alt, float(30 + rng() % 20) });
         }
         r.sourceFile = QStringLiteral("generated");
         r.sourceId = QString::number(i);
@@ -148,11 +146,11 @@ QList<Read> generateReads(const Fixture& f, std::mt19937& rng, int count)
 QList<Read> allStoredReads(Store& store)
 {
     QList<Read> all;
-    REQUIRE(store.forEachRead(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
-                              [&](const Read& r) {
-                                  all.append(r);
-                                  return true;
-                              }));
+    REQUIRE(
+        store.forEachRead(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), [&](const Read& r) {
+            all.append(r);
+            return true;
+        }));
     return all;
 }
 
@@ -164,7 +162,7 @@ QList<qint64> bruteForce(const QList<Read>& all, const PlatePattern& pattern, bo
         bool match = pattern.matches(r.plate);
         for (const PlateCandidate& c : r.candidates)
             match = match || (alternates && pattern.matches(c.plate));
-        if (!match || r.timeMs < f.fromMs || r.timeMs > f.toMs)
+        if (!match || r.timeMs < f.fromMs || r.timeMs >= f.toMs)
             continue;
         if (!f.cameraIds.isEmpty() && !f.cameraIds.contains(r.cameraId))
             continue;
@@ -174,9 +172,8 @@ QList<qint64> bruteForce(const QList<Read>& all, const PlatePattern& pattern, bo
             continue;
         hits.append(r);
     }
-    std::sort(hits.begin(), hits.end(), [](const Read& a, const Read& b) {
-        return a.timeMs != b.timeMs ? a.timeMs > b.timeMs : a.id > b.id;
-    });
+    std::sort(hits.begin(), hits.end(),
+              [](const Read& a, const Read& b) { return a.timeMs != b.timeMs ? a.timeMs > b.timeMs : a.id > b.id; });
     QList<qint64> ids;
     for (const Read& r : hits)
         ids.append(r.id);
@@ -210,13 +207,13 @@ TEST_CASE("search returns exactly the reads a brute-force filter over every stor
     SearchService service(*f.session, dictionary);
     const QList<Read> all = allStoredReads(f.store());
     REQUIRE(all.size() == 3000);
-    const qint64 first = std::min_element(all.begin(), all.end(), [](auto& a, auto& b) { return a.timeMs < b.timeMs; })
-                             ->timeMs;
+    const qint64 first
+        = std::min_element(all.begin(), all.end(), [](auto& a, auto& b) { return a.timeMs < b.timeMs; })->timeMs;
 
     int nonEmpty = 0;
     int checked = 0;
     for (int i = 0; i < 160; ++i) {
-        PlateQuery query{randomPattern(rng), rng() % 2 == 0, rng() % 2 == 0};
+        PlateQuery query { randomPattern(rng), rng() % 2 == 0, rng() % 2 == 0 };
         auto pattern = SearchService::parse(query);
         if (!pattern)
             continue; // e.g. longer than any plate: refused, as it should be
@@ -227,7 +224,7 @@ TEST_CASE("search returns exactly the reads a brute-force filter over every stor
             filter.toMs = filter.fromMs + qint64(1 + rng() % 2000) * 60'000;
         }
         if (rng() % 3 == 0)
-            filter.cameraIds = {f.cameras.at(int(rng() % 3)).id};
+            filter.cameraIds = { f.cameras.at(int(rng() % 3)).id };
         if (rng() % 4 == 0)
             filter.state = QStringLiteral("NV");
         if (rng() % 5 == 0)
@@ -259,9 +256,9 @@ TEST_CASE("search returns exactly the reads a brute-force filter over every stor
         misread.sourceId = QStringLiteral("2");
         Read other = exact;
         other.plate = QStringLiteral("9YYY6");
-        other.candidates = {{QStringLiteral("5XKB4Q1"), 40}};
+        other.candidates = { { QStringLiteral("5XKB4Q1"), 40 } };
         other.sourceId = QStringLiteral("3");
-        REQUIRE(f.store().addReads({exact, misread, other}));
+        REQUIRE(f.store().addReads({ exact, misread, other }));
         REQUIRE(dictionary.build(f.store()));
 
         auto plates = [&](const PlateQuery& q) {
@@ -275,14 +272,14 @@ TEST_CASE("search returns exactly the reads a brute-force filter over every stor
             out.sort();
             return out;
         };
-        CHECK(plates({QStringLiteral("5XKB4Q1"), false, false}) == QStringList{QStringLiteral("5XKB4Q1")});
-        CHECK(plates({QStringLiteral("5XKB4Q1"), true, false})
-              == QStringList({QStringLiteral("5XK84Q1"), QStringLiteral("5XKB4Q1")}));
-        CHECK(plates({QStringLiteral("5XKB4Q1"), false, true})
-              == QStringList({QStringLiteral("5XKB4Q1"), QStringLiteral("9YYY6")}));
+        CHECK(plates({ QStringLiteral("5XKB4Q1"), false, false }) == QStringList { QStringLiteral("5XKB4Q1") });
+        CHECK(plates({ QStringLiteral("5XKB4Q1"), true, false })
+              == QStringList({ QStringLiteral("5XK84Q1"), QStringLiteral("5XKB4Q1") }));
+        CHECK(plates({ QStringLiteral("5XKB4Q1"), false, true })
+              == QStringList({ QStringLiteral("5XKB4Q1"), QStringLiteral("9YYY6") }));
 
         // Candidates: the exact plate ranks above the one that needs a misread.
-        auto candidates = service.candidates({QStringLiteral("5XK84Q1"), true, false});
+        auto candidates = service.candidates({ QStringLiteral("5XK84Q1"), true, false });
         REQUIRE(candidates);
         REQUIRE(candidates->size() == 2);
         CHECK(candidates->at(0).plate == QStringLiteral("5XK84Q1"));
@@ -312,10 +309,10 @@ TEST_CASE("searches need a case; every query leaves an access record; pages are 
     SearchService service(*f.session, dictionary);
 
     // Without an active case every search is refused as a policy matter, and nothing is accessed or logged.
-    auto refused = service.search({QStringLiteral("7PBT942"), false, false}, {});
+    auto refused = service.search({ QStringLiteral("7PBT942"), false, false }, {});
     REQUIRE_FALSE(refused);
     CHECK(refused.error().kind == ErrorKind::Policy);
-    auto refusedCandidates = service.candidates({QStringLiteral("7?B*"), false, false});
+    auto refusedCandidates = service.candidates({ QStringLiteral("7?B*"), false, false });
     REQUIRE_FALSE(refusedCandidates);
     CHECK(refusedCandidates.error().kind == ErrorKind::Policy);
     CandidatePlate plate;
@@ -333,8 +330,8 @@ TEST_CASE("searches need a case; every query leaves an access record; pages are 
     // Paging returns each read exactly once, newest first, whatever the page size.
     {
         QList<qint64> reference;
-        for (int pageSize : {29, 64, 333, 1000, 5000}) {
-            auto search = service.search({QStringLiteral("7P[8B]T*"), true, true}, {});
+        for (int pageSize : { 29, 64, 333, 1000, 5000 }) {
+            auto search = service.search({ QStringLiteral("7P[8B]T*"), true, true }, {});
             REQUIRE(search);
             QList<Read> got;
             const QList<qint64> ids = fetchAll(search.value(), pageSize, &got);
@@ -354,7 +351,7 @@ TEST_CASE("searches need a case; every query leaves an access record; pages are 
 
     // Each page, and a query that matches nothing, is an access record naming the pattern and the count.
     {
-        auto search = service.search({QStringLiteral("7PBT9?2"), false, false}, {});
+        auto search = service.search({ QStringLiteral("7PBT9?2"), false, false }, {});
         REQUIRE(search);
         const QList<qint64> ids = fetchAll(search.value(), 300);
         auto log = f.store().accessLog(QStringLiteral("7PBT9?2"), 1000);
@@ -370,7 +367,7 @@ TEST_CASE("searches need a case; every query leaves an access record; pages are 
         }
         CHECK(total == ids.size());
 
-        auto none = service.search({QStringLiteral("QQQQQQ"), false, false}, {});
+        auto none = service.search({ QStringLiteral("QQQQQQ"), false, false }, {});
         REQUIRE(none);
         CHECK(none->atEnd());
         auto noneLog = f.store().accessLog(QStringLiteral("QQQQQQ"), 10);
@@ -378,7 +375,7 @@ TEST_CASE("searches need a case; every query leaves an access record; pages are 
         REQUIRE(noneLog->size() == 1);
         CHECK(noneLog->first().resultCount == 0);
 
-        auto candidates = service.candidates({QStringLiteral("7PB*"), false, false});
+        auto candidates = service.candidates({ QStringLiteral("7PB*"), false, false });
         REQUIRE(candidates);
         auto candidateLog = f.store().accessLog(QStringLiteral("7PB*"), 10);
         REQUIRE(candidateLog);

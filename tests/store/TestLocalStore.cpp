@@ -156,6 +156,12 @@ TEST_CASE("a new store is migrated to the latest schema and reads round-trip")
     }));
     CHECK(times == QList<qint64>{1'000'000, 2'000'000});
 
+    // Encrypted or not, the files are the owner's alone.
+    CHECK(QFile::permissions(path) == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                                       | QFileDevice::WriteUser));
+    CHECK(QFile::permissions(path + QStringLiteral("-wal"))
+          == (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser));
+
     stats = store->stats();
     REQUIRE(stats);
     CHECK(stats->reads == 3);

@@ -39,7 +39,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
-
 #include <catch2/catch_test_macros.hpp>
 
 using namespace alpr;
@@ -109,7 +108,7 @@ struct Fixture
         Camera b;
         b.name = QStringLiteral("Unit 412");
         b.mobile = true;
-        auto cams = store.value()->upsertCameras({a, b});
+        auto cams = store.value()->upsertCameras({ a, b });
         REQUIRE(cams);
         azusa = cams->at(0).name == a.name ? cams->at(0) : cams->at(1);
         unit = cams->at(0).name == a.name ? cams->at(1) : cams->at(0);
@@ -135,14 +134,14 @@ struct Fixture
             return &reads.last();
         };
         for (int i = 0; i < 3; ++i) {
-            add(QStringLiteral("7PBT942"), 0, azusa, {{QStringLiteral("7P8T942"), 55}});
+            add(QStringLiteral("7PBT942"), 0, azusa, { { QStringLiteral("7P8T942"), 55 } });
             add(QStringLiteral("7PBT942"), 1, unit);
         }
-        add(QStringLiteral("7P8T942"), 1, azusa, {{QStringLiteral("7PBT942"), 61}});
+        add(QStringLiteral("7P8T942"), 1, azusa, { { QStringLiteral("7PBT942"), 61 } });
         add(QStringLiteral("7P8T942"), 0, unit);
         add(QStringLiteral("7XBQ2"), 0, azusa);
         add(QStringLiteral("7AB2"), 1, unit);
-        add(QStringLiteral("4KZZ111"), 1, azusa, {{QStringLiteral("7PBT942"), 40}});
+        add(QStringLiteral("4KZZ111"), 1, azusa, { { QStringLiteral("7PBT942"), 40 } });
         const QString fill = QStringLiteral("ABCDEFGHJKLMNPRSTUVWXYZ0123456789");
         for (int i = 0; i < 300; ++i) {
             QString plate = QStringLiteral("%1").arg(QChar(u'1' + i % 6)); // never a 7: 7?B*2 stays countable
@@ -168,7 +167,7 @@ struct Fixture
         REQUIRE(store.value()->addReads(lazy));
         store.value().reset();
 
-        auto s = Authenticator(clock).signIn({path, u.name, kPassword, QString(), true}, QStringLiteral("test"));
+        auto s = Authenticator(clock).signIn({ path, u.name, kPassword, QString(), true }, QStringLiteral("test"));
         INFO((s ? QString() : s.error().message).toStdString());
         REQUIRE(s);
         session = std::move(s.value());
@@ -205,8 +204,7 @@ struct Fixture
     }
 };
 
-template<typename T>
-T* child(QObject* parent, const QString& name)
+template<typename T> T* child(QObject* parent, const QString& name)
 {
     auto* w = parent->findChild<T*>(name);
     INFO("no child " << name.toStdString());
@@ -285,7 +283,7 @@ TEST_CASE("the search page: pattern errors, patterns, misreads, filters, paging,
         REQUIRE(expected.size() == 8); // 6 x 7PBT942, 7XBQ2, 7AB2 and nothing else
         REQUIRE(model->rowCount() == expected.size());
         CHECK(distinct(platesIn(model, ReadSearchModel::Plate))
-              == QSet<QString>({QStringLiteral("7PBT942"), QStringLiteral("7XBQ2"), QStringLiteral("7AB2")}));
+              == QSet<QString>({ QStringLiteral("7PBT942"), QStringLiteral("7XBQ2"), QStringLiteral("7AB2") }));
         CHECK(page.model()->readAt(0).timeMs >= page.model()->readAt(model->rowCount() - 1).timeMs);
         CHECK(status->text().contains(QStringLiteral("8</b> reads match")));
         CHECK(status->text().contains(kCase));
@@ -295,12 +293,12 @@ TEST_CASE("the search page: pattern errors, patterns, misreads, filters, paging,
     {
         type(pattern, QStringLiteral("7PBT942"));
         QTest::keyClick(pattern, Qt::Key_Return);
-        CHECK(distinct(platesIn(model, ReadSearchModel::Plate)) == QSet<QString>{QStringLiteral("7PBT942")});
+        CHECK(distinct(platesIn(model, ReadSearchModel::Plate)) == QSet<QString> { QStringLiteral("7PBT942") });
         click(misread);
         REQUIRE(misread->isChecked());
         QTest::keyClick(pattern, Qt::Key_Return);
         CHECK(distinct(platesIn(model, ReadSearchModel::Plate))
-              == QSet<QString>({QStringLiteral("7PBT942"), QStringLiteral("7P8T942")}));
+              == QSet<QString>({ QStringLiteral("7PBT942"), QStringLiteral("7P8T942") }));
         CHECK(model->rowCount() == f.matching(QStringLiteral("7PBT942"), true).size());
         click(misread);
     }
@@ -325,7 +323,7 @@ TEST_CASE("the search page: pattern errors, patterns, misreads, filters, paging,
             expectedAzusa += r.cameraId == f.azusa.id ? 1 : 0;
         REQUIRE(model->rowCount() == expectedAzusa);
         REQUIRE(expectedAzusa < all);
-        CHECK(distinct(platesIn(model, ReadSearchModel::Camera)) == QSet<QString>{f.azusa.name});
+        CHECK(distinct(platesIn(model, ReadSearchModel::Camera)) == QSet<QString> { f.azusa.name });
         azusaItem->setCheckState(Qt::Unchecked);
 
         // The second day only: [day 2 00:00, day 3 00:00) local time.
@@ -379,7 +377,8 @@ TEST_CASE("the search page: pattern errors, patterns, misreads, filters, paging,
         table->selectAll();
         CHECK(page.copySelectedPlates() == 3);
         const QStringList copied = QGuiApplication::clipboard()->text().split(u'\n');
-        CHECK(distinct(copied) == QSet<QString>({QStringLiteral("7PBT942"), QStringLiteral("7XBQ2"), QStringLiteral("7AB2")}));
+        CHECK(distinct(copied)
+              == QSet<QString>({ QStringLiteral("7PBT942"), QStringLiteral("7XBQ2"), QStringLiteral("7AB2") }));
         CHECK(f.clipboard.clearIfOurs());
     }
 
@@ -614,7 +613,7 @@ TEST_CASE("the read and candidate models are well-behaved, page lazily and keep 
                 r.timeMs = 1'780'000'000'000 - served * 1000;
                 r.plate = QStringLiteral("P%1").arg((served * 7919) % 10007, 5, 10, QLatin1Char('0'));
                 r.confidence = float(served % 100);
-                r.candidates = {{r.plate + u'X', 10}};
+                r.candidates = { { r.plate + u'X', 10 } };
                 page.append(r);
             }
             return Result<QList<Read>>(page);
@@ -659,7 +658,7 @@ TEST_CASE("the read and candidate models are well-behaved, page lazily and keep 
     c.readCount = 3;
     c.sceneDistanceM = 350;
     c.sceneTimeGapMs = 12 * 60'000;
-    candidates.setCandidates({c, c}, true);
+    candidates.setCandidates({ c, c }, true);
     CHECK(candidates.rowCount() == 2);
     CHECK(candidates.index(0, CandidateModel::Nearest).data().toString() == QStringLiteral("350 m, 12 min away"));
     candidates.clear();
