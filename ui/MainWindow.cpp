@@ -134,7 +134,11 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
         m_navigation->setCurrentRow(0);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The pages hold references to the search service, the dictionary and the session: they go first.
+    delete takeCentralWidget();
+}
 
 void MainWindow::addPage(const QString& title, QWidget* page, Permission needed)
 {
@@ -172,8 +176,7 @@ void MainWindow::buildMenus()
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     session->addSeparator();
     session->addAction(tr("Change &password…"), this, [this] { ChangePasswordDialog(*m_session, this).exec(); });
-    session->addAction(tr("Enrol &authenticator app…"), this,
-                       [this] { MfaEnrolmentDialog(*m_session, this).exec(); });
+    session->addAction(tr("Enrol &authenticator app…"), this, [this] { MfaEnrolmentDialog(*m_session, this).exec(); });
     session->addSeparator();
     QAction* signOut = session->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     signOut->setObjectName(QStringLiteral("signOutAction"));
@@ -195,7 +198,7 @@ bool MainWindow::ensureCase()
     CaseDialog dialog(*m_session, this);
     const bool ok = dialog.exec() == QDialog::Accepted;
     updateTitle();
-    if (ok && m_pages->currentWidget() == m_readsPage)
+    if (ok && m_readsPage && m_pages->currentWidget() == m_readsPage)
         m_readsPage->refresh();
     return ok;
 }
@@ -208,12 +211,13 @@ void MainWindow::switchCase()
     if (dialog.exec() == QDialog::Accepted) {
         updateTitle();
         // Results belong to the case they were fetched for.
-        m_readsPage->clear();
+        if (m_readsPage)
+            m_readsPage->clear();
         if (m_searchPage)
             m_searchPage->clear();
         if (m_partialPlatePage)
             m_partialPlatePage->clear();
-        if (m_pages->currentWidget() == m_readsPage)
+        if (m_readsPage && m_pages->currentWidget() == m_readsPage)
             m_readsPage->refresh();
     }
 }
@@ -236,7 +240,7 @@ void MainWindow::pageChanged(int row)
             break;
         }
     }
-    if (m_pages->currentWidget() == m_readsPage && m_session->activeCase())
+    if (m_readsPage && m_pages->currentWidget() == m_readsPage && m_session->activeCase())
         m_readsPage->refresh();
 }
 
@@ -258,7 +262,8 @@ void MainWindow::lockNow(const QString& reason)
         m_session->lock(reason);
     // Nothing of the data may stay visible or reachable: results are dropped, docks hidden, the clipboard cleared
     // if it still holds a plate we put there.
-    m_readsPage->clear();
+    if (m_readsPage)
+        m_readsPage->clear();
     if (m_searchPage)
         m_searchPage->clear();
     if (m_partialPlatePage)
@@ -280,7 +285,7 @@ void MainWindow::onUnlocked()
     menuBar()->setEnabled(true);
     for (QToolBar* bar : findChildren<QToolBar*>())
         bar->setEnabled(true);
-    if (m_pages->currentWidget() == m_readsPage && m_session->activeCase())
+    if (m_readsPage && m_pages->currentWidget() == m_readsPage && m_session->activeCase())
         m_readsPage->refresh();
     tick();
 }

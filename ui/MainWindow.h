@@ -71,7 +71,7 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     LockScreen* m_lockScreen = nullptr;
-    ReadsPage* m_readsPage = nullptr;
+    QPointer<ReadsPage> m_readsPage; // null for roles without search (addPage deletes the page)
     QPointer<SearchPage> m_searchPage; // null when the role may not search (addPage deletes the page)
     QPointer<PartialPlatePage> m_partialPlatePage;
     QLabel* m_caseLabel = nullptr;

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QSortFilterProxyModel>
+#include <algorithm>
 #include <bit>
 
 namespace alpr {

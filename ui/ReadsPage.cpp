@@ -72,10 +72,17 @@ void ReadsPage::refresh()
         m_summary->setText(tr("<b>The store could not be read:</b> %1").arg(e.message.toHtmlEscaped()));
         return;
     }
-    m_session.recordAccess(Permission::Search,
-                           {{QStringLiteral("query"), QStringLiteral("latest reads")},
-                            {QStringLiteral("limit"), kLatestReads}},
-                           reads->size());
+    // No access record, no data: what cannot be accounted for is not shown.
+    if (Status s = m_session.recordAccess(Permission::Search,
+                                          {{QStringLiteral("query"), QStringLiteral("latest reads")},
+                                           {QStringLiteral("limit"), kLatestReads}},
+                                          reads->size());
+        !s) {
+        clear();
+        m_summary->setText(tr("<b>Not shown:</b> the access could not be recorded: %1")
+                               .arg(s.error().message.toHtmlEscaped()));
+        return;
+    }
     auto local = [](qint64 ms) {
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
         return t.toString(QStringLiteral("yyyy-MM-dd HH:mm ")) + t.timeZoneAbbreviation();

@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QStandardPaths>
+#include <algorithm>
 
 namespace alpr {
 
@@ -200,11 +201,22 @@ void SearchPage::search()
     query.misread = m_ui->misreadCheck->isChecked();
     query.alternates = m_ui->alternativesCheck->isChecked();
     PlatePattern::ParseError parseError;
-    if (!PlatePattern::parse(query.pattern, query.misread, &parseError)) {
+    auto pattern = PlatePattern::parse(query.pattern, query.misread, &parseError);
+    if (!pattern) {
         showPatternError(parseError);
         return;
     }
     m_ui->patternErrorLabel->setVisible(false);
+    // A pattern of unknowns only (`*`, `???????`) with a place and time is a canvass, which needs its own permission
+    // (records clerks may search plates but not canvass): not offered here.
+    const auto& elements = pattern->elements();
+    if (std::none_of(elements.begin(), elements.end(),
+                     [](const PlatePattern::Element& e) { return !e.isStar() && !e.isAny(); })) {
+        m_message = tr("Give at least one character of the plate. To list every read at a place and time, use "
+                       "Canvass.");
+        updateStatus();
+        return;
+    }
     auto filter = filterFromForm();
     if (!filter) {
         m_message = filter.error().message;
@@ -370,7 +382,8 @@ Status SearchPage::exportCsv(const QString& path)
         QJsonObject failed = detail;
         failed.insert(QStringLiteral("reason"), written.error().message);
         // The write failure is what the user must hear about; a failing audit log will show on the next event.
-        (void)m_session.audit().record(user.name, QStringLiteral("export.csv"), QStringLiteral("failure"), failed);
+        ignoreError(
+            m_session.audit().record(user.name, QStringLiteral("export.csv"), QStringLiteral("failure"), failed));
         return written;
     }
     // An export the audit log does not know about must not exist.

@@ -42,10 +42,12 @@ Status audit(CliContext& ctx)
         auto result = session.audit().verify();
         if (!result)
             return result.error();
-        session.audit().record(session.user().name, QStringLiteral("audit.verify"),
-                               result->ok ? QStringLiteral("success") : QStringLiteral("failure"),
-                               {{QStringLiteral("rows"), double(result->rowsChecked)},
-                                {QStringLiteral("first_bad_row"), double(result->firstBadRowId)}});
+        if (Status s = session.audit().record(session.user().name, QStringLiteral("audit.verify"),
+                                              result->ok ? QStringLiteral("success") : QStringLiteral("failure"),
+                                              { { QStringLiteral("rows"), double(result->rowsChecked) },
+                                                { QStringLiteral("first_bad_row"), double(result->firstBadRowId) } });
+            !s)
+            return s;
         if (!result->ok)
             return failure(tr("The audit log is NOT intact: %1").arg(result->problem));
         CliContext::out() << tr("The audit log is intact: %1 rows verified.").arg(result->rowsChecked) << '\n';
@@ -55,16 +57,19 @@ Status audit(CliContext& ctx)
     QList<QStringList> rows;
     Status st = session.store().forEachAudit([&](const AuditRow& r) {
         if (r.timeMs >= since && (user.isEmpty() || r.username == user))
-            rows.append({QString::number(r.id), CliContext::localTime(r.timeMs), r.username, r.event, r.outcome,
-                         r.source, r.detail});
+            rows.append({ QString::number(r.id), CliContext::localTime(r.timeMs), r.username, r.event, r.outcome,
+                          r.source, r.detail });
         return true;
     });
     if (!st)
         return st;
-    session.audit().record(session.user().name, QStringLiteral("audit.review"), QStringLiteral("success"),
-                           {{QStringLiteral("rows"), double(rows.size())}});
-    ctx.print({QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("user"), QStringLiteral("event"),
-               QStringLiteral("outcome"), QStringLiteral("source"), QStringLiteral("detail")},
+    if (Status s
+        = session.audit().record(session.user().name, QStringLiteral("audit.review"), QStringLiteral("success"),
+                                 { { QStringLiteral("rows"), double(rows.size()) } });
+        !s)
+        return s;
+    ctx.print({ QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("user"), QStringLiteral("event"),
+                QStringLiteral("outcome"), QStringLiteral("source"), QStringLiteral("detail") },
               rows);
     return {};
 }
@@ -85,14 +90,17 @@ Status access(CliContext& ctx)
         return records.error();
     QList<QStringList> rows;
     for (const AccessRecord& r : records.value())
-        rows.append({QString::number(r.id),
-                     QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).toString(Qt::ISODateWithMs), r.username,
-                     r.agency, r.caseNumber, r.purpose, r.elements, QString::number(r.resultCount)});
-    session.audit().record(session.user().name, QStringLiteral("access.review"), QStringLiteral("success"),
-                           {{QStringLiteral("filter"), plate}, {QStringLiteral("rows"), double(rows.size())}});
-    ctx.print({QStringLiteral("id"), QStringLiteral("time (UTC)"), QStringLiteral("user"), QStringLiteral("agency"),
-               QStringLiteral("case"), QStringLiteral("purpose"), QStringLiteral("data elements"),
-               QStringLiteral("results")},
+        rows.append({ QString::number(r.id),
+                      QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).toString(Qt::ISODateWithMs), r.username,
+                      r.agency, r.caseNumber, r.purpose, r.elements, QString::number(r.resultCount) });
+    if (Status s = session.audit().record(
+            session.user().name, QStringLiteral("access.review"), QStringLiteral("success"),
+            { { QStringLiteral("filter"), plate }, { QStringLiteral("rows"), double(rows.size()) } });
+        !s)
+        return s;
+    ctx.print({ QStringLiteral("id"), QStringLiteral("time (UTC)"), QStringLiteral("user"), QStringLiteral("agency"),
+                QStringLiteral("case"), QStringLiteral("purpose"), QStringLiteral("data elements"),
+                QStringLiteral("results") },
               rows);
     return {};
 }

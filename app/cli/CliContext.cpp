@@ -13,7 +13,6 @@
 #include <QJsonObject>
 #include <QSysInfo>
 #include <QTextStream>
-
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>

@@ -3,8 +3,8 @@
 #include "CliContext.h"
 #include "Clock.h"
 #include "Commands.h"
-#include "DemoSupport.h"
 #include "DemoGenerator.h"
+#include "DemoSupport.h"
 #include "PasswordPolicy.h"
 #include "Session.h"
 #include "Vault.h"
@@ -17,7 +17,6 @@
 #include <QJsonObject>
 #include <QSysInfo>
 #include <QTextStream>
-
 #include <unistd.h>
 
 namespace alpr {
@@ -33,10 +32,10 @@ struct DemoAccount
 
 // Demo accounts are printed by `demo`; their passwords are public and only fit for demonstration stores.
 const DemoAccount kDemoAccounts[] = {
-    {"admin", Role::Admin, "demo admin passphrase", true},
-    {"detective", Role::Detective, "demo detective passphrase", true},
-    {"clerk", Role::Clerk, "demo clerk passphrase", false},
-    {"supervisor", Role::Supervisor, "demo supervisor passphrase", true},
+    { "admin", Role::Admin, "demo admin passphrase", true },
+    { "detective", Role::Detective, "demo detective passphrase", true },
+    { "clerk", Role::Clerk, "demo clerk passphrase", false },
+    { "supervisor", Role::Supervisor, "demo supervisor passphrase", true },
 };
 
 } // namespace
@@ -56,27 +55,24 @@ QStringList readRow(const Read& r, const QHash<qint64, QString>& cameraNames)
     QStringList candidates;
     for (const PlateCandidate& c : r.candidates)
         candidates.append(c.plate);
-    return {QString::number(r.id),
-            CliContext::localTime(r.timeMs),
-            r.plate,
-            r.state,
-            cameraNames.value(r.cameraId),
-            QString::number(r.lat, 'f', 6),
-            QString::number(r.lon, 'f', 6),
-            QString::number(double(r.confidence), 'f', 1),
-            candidates.join(u' '),
-            r.make,
-            r.colour,
-            r.hasImages ? QStringLiteral("yes") : QString()};
+    return { QString::number(r.id),
+             CliContext::localTime(r.timeMs),
+             r.plate,
+             r.state,
+             cameraNames.value(r.cameraId),
+             QString::number(r.lat, 'f', 6),
+             QString::number(r.lon, 'f', 6),
+             QString::number(double(r.confidence), 'f', 1),
+             candidates.join(u' '),
+             r.make,
+             r.colour,
+             r.hasImages ? QStringLiteral("yes") : QString() };
 }
 
-const QStringList kReadHeader = {QStringLiteral("id"),         QStringLiteral("time"),
-                                 QStringLiteral("plate"),      QStringLiteral("state"),
-                                 QStringLiteral("camera"),     QStringLiteral("lat"),
-                                 QStringLiteral("lon"),        QStringLiteral("confidence"),
-                                 QStringLiteral("candidates"), QStringLiteral("make"),
-                                 QStringLiteral("colour"),     QStringLiteral("images")};
-
+const QStringList kReadHeader
+    = { QStringLiteral("id"),         QStringLiteral("time"), QStringLiteral("plate"),  QStringLiteral("state"),
+        QStringLiteral("camera"),     QStringLiteral("lat"),  QStringLiteral("lon"),    QStringLiteral("confidence"),
+        QStringLiteral("candidates"), QStringLiteral("make"), QStringLiteral("colour"), QStringLiteral("images") };
 
 } // namespace
 
@@ -89,9 +85,8 @@ Status demo(CliContext& ctx)
     const qint64 count = ctx.parser().value(QStringLiteral("reads")).toLongLong(&ok);
     if (!ok || count < 0)
         return usageError(tr("demo needs --reads N (a whole number)."));
-    const quint64 seed = ctx.parser().isSet(QStringLiteral("seed"))
-        ? ctx.parser().value(QStringLiteral("seed")).toULongLong(&ok)
-        : 1;
+    const quint64 seed
+        = ctx.parser().isSet(QStringLiteral("seed")) ? ctx.parser().value(QStringLiteral("seed")).toULongLong(&ok) : 1;
     if (!ok)
         return usageError(tr("--seed must be a whole number."));
 
@@ -123,7 +118,10 @@ Status demo(CliContext& ctx)
         return s;
 
     QTextStream& out = CliContext::out();
-    out << tr("Added %1 demo reads to %2 in %3 s.").arg(inserted).arg(path.value()).arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+    out << tr("Added %1 demo reads to %2 in %3 s.")
+               .arg(inserted)
+               .arg(path.value())
+               .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
         << '\n';
     out << tr("Demo crime scene: %1 — %2 Within %3 m of %4,%5, %6 to %7.")
                .arg(scene.title, scene.description)
@@ -149,17 +147,18 @@ Status stats(CliContext& ctx)
     if (!s)
         return s.error();
     const StoreStats& st = s.value();
-    session.audit().record(session.user().name, QStringLiteral("stats"), QStringLiteral("success"));
-    ctx.print({QStringLiteral("item"), QStringLiteral("value")},
-              {{QStringLiteral("store"), session.store().describe()},
-               {QStringLiteral("schema version"), QString::number(st.schemaVersion)},
-               {QStringLiteral("reads"), QString::number(st.reads)},
-               {QStringLiteral("distinct plates"), QString::number(st.plates)},
-               {QStringLiteral("cameras and units"), QString::number(st.cameras)},
-               {QStringLiteral("reads with images"), QString::number(st.images)},
-               {QStringLiteral("hotlist entries"), QString::number(st.hotlistEntries)},
-               {QStringLiteral("first read"), CliContext::localTime(st.firstMs)},
-               {QStringLiteral("last read"), CliContext::localTime(st.lastMs)}});
+    if (Status s = session.audit().record(session.user().name, QStringLiteral("stats"), QStringLiteral("success")); !s)
+        return s;
+    ctx.print({ QStringLiteral("item"), QStringLiteral("value") },
+              { { QStringLiteral("store"), session.store().describe() },
+                { QStringLiteral("schema version"), QString::number(st.schemaVersion) },
+                { QStringLiteral("reads"), QString::number(st.reads) },
+                { QStringLiteral("distinct plates"), QString::number(st.plates) },
+                { QStringLiteral("cameras and units"), QString::number(st.cameras) },
+                { QStringLiteral("reads with images"), QString::number(st.images) },
+                { QStringLiteral("hotlist entries"), QString::number(st.hotlistEntries) },
+                { QStringLiteral("first read"), CliContext::localTime(st.firstMs) },
+                { QStringLiteral("last read"), CliContext::localTime(st.lastMs) } });
     return {};
 }
 
@@ -167,7 +166,7 @@ Status reads(CliContext& ctx)
 {
     qint64 from = std::numeric_limits<qint64>::min();
     qint64 to = std::numeric_limits<qint64>::max();
-    QJsonObject elements{{QStringLiteral("query"), QStringLiteral("reads")}};
+    QJsonObject elements { { QStringLiteral("query"), QStringLiteral("reads") } };
     if (ctx.parser().isSet(QStringLiteral("from"))) {
         auto t = CliContext::parseTime(QStringLiteral("from"), ctx.parser().value(QStringLiteral("from")));
         if (!t)
@@ -290,13 +289,15 @@ Result<std::unique_ptr<Session>> createStore(const QString& path, const Clock& c
     for (auto it = settings.begin(); it != settings.end(); ++it)
         if (Status s = vault->store().setSetting(it.key(), it.value()); !s)
             return s.error();
-    auto session = std::make_unique<Session>(std::move(vault), clock, QStringLiteral("cli@") + QSysInfo::machineHostName());
+    auto session
+        = std::make_unique<Session>(std::move(vault), clock, QStringLiteral("cli@") + QSysInfo::machineHostName());
     session->markSignedIn(false, false);
-    session->audit().record(session->user().name, QStringLiteral("store.create"), QStringLiteral("success"),
-                            {{QStringLiteral("demo"), true}});
+    if (Status s = session->audit().record(session->user().name, QStringLiteral("store.create"),
+                                           QStringLiteral("success"), { { QStringLiteral("demo"), true } });
+        !s)
+        return s.error();
     return session;
 }
-
 
 Status fill(Session& session, const DemoOptions& options, qint64* inserted, DemoScene* scene)
 {
@@ -344,9 +345,9 @@ Status fill(Session& session, const DemoOptions& options, qint64* inserted, Demo
         return s;
     if (scene)
         *scene = generator.scene();
-    return session.audit().record(session.user().name, QStringLiteral("demo.generate"), QStringLiteral("success"),
-                                  {{QStringLiteral("reads"), double(*inserted)},
-                                   {QStringLiteral("seed"), double(options.seed)}});
+    return session.audit().record(
+        session.user().name, QStringLiteral("demo.generate"), QStringLiteral("success"),
+        { { QStringLiteral("reads"), double(*inserted) }, { QStringLiteral("seed"), double(options.seed) } });
 }
 
 void printAccounts()

@@ -1,4 +1,5 @@
 // Plate search: search, candidates, and the search benchmark.
+#include "Authenticator.h"
 #include "CliContext.h"
 #include "Clock.h"
 #include "Commands.h"
@@ -8,7 +9,6 @@
 #include "PlateDictionary.h"
 #include "SearchService.h"
 #include "Session.h"
-#include "Authenticator.h"
 #include "Vault.h"
 
 #include <QCoreApplication>
@@ -23,7 +23,6 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTextStream>
-
 #include <algorithm>
 
 namespace alpr::commands {
@@ -119,9 +118,8 @@ Status search(CliContext& ctx)
     if (!filter)
         return filter.error();
     bool ok = true;
-    const int limit = ctx.parser().isSet(QStringLiteral("limit"))
-        ? ctx.parser().value(QStringLiteral("limit")).toInt(&ok)
-        : 500;
+    const int limit
+        = ctx.parser().isSet(QStringLiteral("limit")) ? ctx.parser().value(QStringLiteral("limit")).toInt(&ok) : 500;
     if (!ok || limit <= 0)
         return usageError(tr("--limit must be a positive whole number."));
     auto sc = openSearch(ctx);
@@ -144,13 +142,13 @@ Status search(CliContext& ctx)
         QStringList alts;
         for (const PlateCandidate& c : r.candidates)
             alts.append(c.plate);
-        rows.append({QString::number(r.id), local(r.timeMs), r.plate, r.state, names.value(r.cameraId),
-                     QString::number(r.cameraId), QString::number(r.lat, 'f', 6), QString::number(r.lon, 'f', 6),
-                     alts.join(u' '), r.make, r.colour});
+        rows.append({ QString::number(r.id), local(r.timeMs), r.plate, r.state, names.value(r.cameraId),
+                      QString::number(r.cameraId), QString::number(r.lat, 'f', 6), QString::number(r.lon, 'f', 6),
+                      alts.join(u' '), r.make, r.colour });
     }
-    ctx.print({QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("plate"), QStringLiteral("state"),
-               QStringLiteral("camera"), QStringLiteral("camera id"), QStringLiteral("lat"), QStringLiteral("lon"),
-               QStringLiteral("alternatives"), QStringLiteral("make"), QStringLiteral("colour")},
+    ctx.print({ QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("plate"), QStringLiteral("state"),
+                QStringLiteral("camera"), QStringLiteral("camera id"), QStringLiteral("lat"), QStringLiteral("lon"),
+                QStringLiteral("alternatives"), QStringLiteral("make"), QStringLiteral("colour") },
               rows);
     return {};
 }
@@ -168,14 +166,14 @@ Status candidates(CliContext& ctx)
         return found.error();
     QList<QStringList> rows;
     for (const CandidatePlate& c : found.value()) {
-        rows.append({c.plate, QString::number(c.readCount), QString::number(c.altCount),
-                     c.misreads == 0 ? QStringLiteral("exact") : tr("%1 widened").arg(c.misreads),
-                     c.onlyAsAlternate ? QStringLiteral("alternative only") : QString(), local(c.firstSeenMs),
-                     local(c.lastSeenMs)});
+        rows.append({ c.plate, QString::number(c.readCount), QString::number(c.altCount),
+                      c.misreads == 0 ? QStringLiteral("exact") : tr("%1 widened").arg(c.misreads),
+                      c.onlyAsAlternate ? QStringLiteral("alternative only") : QString(), local(c.firstSeenMs),
+                      local(c.lastSeenMs) });
     }
-    ctx.print({QStringLiteral("plate"), QStringLiteral("reads"), QStringLiteral("as alternative"),
-               QStringLiteral("match"), QStringLiteral("note"), QStringLiteral("first seen"),
-               QStringLiteral("last seen")},
+    ctx.print({ QStringLiteral("plate"), QStringLiteral("reads"), QStringLiteral("as alternative"),
+                QStringLiteral("match"), QStringLiteral("note"), QStringLiteral("first seen"),
+                QStringLiteral("last seen") },
               rows);
     return {};
 }
@@ -260,7 +258,7 @@ Status bench(CliContext& ctx)
             return s;
         generateS = t.elapsed() / 1000.0;
     }
-    Credentials c{path, demo::detectiveName(), demo::detectivePassword(), QString(), true};
+    Credentials c { path, demo::detectiveName(), demo::detectivePassword(), QString(), true };
     auto signedIn = Authenticator(ctx.clock()).signIn(c, QStringLiteral("cli-bench@") + QSysInfo::machineHostName());
     if (!signedIn)
         return signedIn.error();
@@ -311,7 +309,7 @@ Status bench(CliContext& ctx)
         auto pattern = PlatePattern::parse(pc.pattern, pc.misread);
         if (!pattern)
             return failure(pattern.error().message);
-        PlateQuery query{pc.pattern, pc.misread, false};
+        PlateQuery query { pc.pattern, pc.misread, false };
         Timing engine;
         Timing firstReads;
         qsizetype matched = 0;
@@ -328,7 +326,7 @@ Status bench(CliContext& ctx)
         for (int i = 0; i < 11; ++i) {
             QElapsedTimer t;
             t.start();
-            auto search = service.search(query, ReadFilter{});
+            auto search = service.search(query, ReadFilter {});
             if (!search)
                 return search.error();
             auto page = search->next(500);
@@ -367,18 +365,18 @@ Status bench(CliContext& ctx)
         const bool same = oursSet == theirsSet && ourReadIds == theirReadIds;
         allSame &= same;
         const double ratio = baseline.percentile(0.5) / std::max(0.001, engine.percentile(0.5));
-        QJsonObject o{{QStringLiteral("case"), pc.name},
-                      {QStringLiteral("pattern"), pc.pattern},
-                      {QStringLiteral("misread"), pc.misread},
-                      {QStringLiteral("plates"), double(matched)},
-                      {QStringLiteral("candidates_p50_ms"), engine.percentile(0.5)},
-                      {QStringLiteral("candidates_p99_ms"), engine.percentile(0.99)},
-                      {QStringLiteral("glob_scan_p50_ms"), baseline.percentile(0.5)},
-                      {QStringLiteral("ratio"), ratio},
-                      {QStringLiteral("first500_p50_ms"), firstReads.percentile(0.5)},
-                      {QStringLiteral("first500_p99_ms"), firstReads.percentile(0.99)},
-                      {QStringLiteral("glob_first500_p50_ms"), baselineReads.percentile(0.5)},
-                      {QStringLiteral("same_result"), same}};
+        QJsonObject o { { QStringLiteral("case"), pc.name },
+                        { QStringLiteral("pattern"), pc.pattern },
+                        { QStringLiteral("misread"), pc.misread },
+                        { QStringLiteral("plates"), double(matched) },
+                        { QStringLiteral("candidates_p50_ms"), engine.percentile(0.5) },
+                        { QStringLiteral("candidates_p99_ms"), engine.percentile(0.99) },
+                        { QStringLiteral("glob_scan_p50_ms"), baseline.percentile(0.5) },
+                        { QStringLiteral("ratio"), ratio },
+                        { QStringLiteral("first500_p50_ms"), firstReads.percentile(0.5) },
+                        { QStringLiteral("first500_p99_ms"), firstReads.percentile(0.99) },
+                        { QStringLiteral("glob_first500_p50_ms"), baselineReads.percentile(0.5) },
+                        { QStringLiteral("same_result"), same } };
         cases.append(o);
         if (!json) {
             out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11\n")
@@ -397,22 +395,22 @@ Status bench(CliContext& ctx)
         }
     }
     if (json) {
-        const QJsonObject root{{QStringLiteral("benchmark"), QStringLiteral("search")},
-                               {QStringLiteral("reads"), double(stats->reads)},
-                               {QStringLiteral("distinct_plates"), double(stats->plates)},
-                               {QStringLiteral("dictionary_plates"), double(dictionary.size())},
-                               {QStringLiteral("dictionary_mb"), dictionary.memoryBytes() / 1e6},
-                               {QStringLiteral("dictionary_build_ms"), double(dictionary.buildMs())},
-                               {QStringLiteral("store_generation_s"), generateS},
-                               {QStringLiteral("all_same"), allSame},
-                               {QStringLiteral("cases"), cases}};
+        const QJsonObject root { { QStringLiteral("benchmark"), QStringLiteral("search") },
+                                 { QStringLiteral("reads"), double(stats->reads) },
+                                 { QStringLiteral("distinct_plates"), double(stats->plates) },
+                                 { QStringLiteral("dictionary_plates"), double(dictionary.size()) },
+                                 { QStringLiteral("dictionary_mb"), dictionary.memoryBytes() / 1e6 },
+                                 { QStringLiteral("dictionary_build_ms"), double(dictionary.buildMs()) },
+                                 { QStringLiteral("store_generation_s"), generateS },
+                                 { QStringLiteral("all_same"), allSame },
+                                 { QStringLiteral("cases"), cases } };
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
     } else {
         out << (allSame ? tr("Every pattern returned the same plates and reads as the SQL scan.")
                         : tr("MISMATCH: some patterns differ from the SQL scan (see 'same')."))
             << '\n';
     }
-    return allSame ? Status{} : failure(tr("The benchmark's results differ from the SQL baseline."));
+    return allSame ? Status {} : failure(tr("The benchmark's results differ from the SQL baseline."));
 }
 
 } // namespace alpr::commands

@@ -1,6 +1,6 @@
 // Accounts: init, user add|list|disable|passwd|unlock, mfa enroll|confirm.
-#include "Authenticator.h"
 #include "AuditLog.h"
+#include "Authenticator.h"
 #include "CliContext.h"
 #include "Clock.h"
 #include "Commands.h"
@@ -52,15 +52,15 @@ Status userList(CliContext& ctx, Session& session)
         QString status = u.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
         if (locked.contains(u.name))
             status = QStringLiteral("locked");
-        rows.append({u.name, roleName(u.role), u.fullName, u.agency,
-                     u.trainedOn.isValid() ? u.trainedOn.toString(Qt::ISODate) : QString(),
-                     u.refresherDue.isValid() ? u.refresherDue.toString(Qt::ISODate) : QString(),
-                     u.cletsAuthorised ? QStringLiteral("yes") : QStringLiteral("no"), status,
-                     CliContext::localTime(u.lastLoginMs)});
+        rows.append({ u.name, roleName(u.role), u.fullName, u.agency,
+                      u.trainedOn.isValid() ? u.trainedOn.toString(Qt::ISODate) : QString(),
+                      u.refresherDue.isValid() ? u.refresherDue.toString(Qt::ISODate) : QString(),
+                      u.cletsAuthorised ? QStringLiteral("yes") : QStringLiteral("no"), status,
+                      CliContext::localTime(u.lastLoginMs) });
     }
-    ctx.print({QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("full name"), QStringLiteral("agency"),
-               QStringLiteral("trained"), QStringLiteral("refresher due"), QStringLiteral("clets"),
-               QStringLiteral("status"), QStringLiteral("last login")},
+    ctx.print({ QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("full name"), QStringLiteral("agency"),
+                QStringLiteral("trained"), QStringLiteral("refresher due"), QStringLiteral("clets"),
+                QStringLiteral("status"), QStringLiteral("last login") },
               rows);
     return {};
 }
@@ -106,8 +106,8 @@ Status user(CliContext& ctx)
             return usageError(tr("--role must be one of detective, clerk, supervisor, admin."));
         if (ctx.parser().isSet(QStringLiteral("trained"))
             && !QDate::fromString(ctx.parser().value(QStringLiteral("trained")), Qt::ISODate).isValid())
-            return usageError(tr("--trained: '%1' is not a date (YYYY-MM-DD).")
-                                  .arg(ctx.parser().value(QStringLiteral("trained"))));
+            return usageError(
+                tr("--trained: '%1' is not a date (YYYY-MM-DD).").arg(ctx.parser().value(QStringLiteral("trained"))));
     } else if (sub != QLatin1String("list") && sub != QLatin1String("disable") && sub != QLatin1String("passwd")
                && sub != QLatin1String("unlock")) {
         return usageError(tr("Unknown user subcommand '%1'.").arg(sub));
@@ -134,7 +134,7 @@ Status user(CliContext& ctx)
     }
     if (Status s = session.authorise(Permission::ManageUsers, QStringLiteral("user ") + sub); !s)
         return s;
-    QJsonObject detail{{QStringLiteral("account"), name}};
+    QJsonObject detail { { QStringLiteral("account"), name } };
     if (sub == QLatin1String("add")) {
         auto pw = ctx.newPassword(name);
         if (!pw)
@@ -147,12 +147,15 @@ Status user(CliContext& ctx)
         detail.insert(QStringLiteral("role"), roleName(role));
         detail.insert(QStringLiteral("trained"), record.trainedOn.toString(Qt::ISODate));
         detail.insert(QStringLiteral("clets"), record.cletsAuthorised);
-        session.audit().record(me, QStringLiteral("user.add"), QStringLiteral("success"), detail);
+        if (Status s = session.audit().record(me, QStringLiteral("user.add"), QStringLiteral("success"), detail); !s)
+            return s;
         CliContext::out() << tr("Added %1 (%2).").arg(name, roleName(role)) << '\n';
     } else if (sub == QLatin1String("disable")) {
         if (Status s = session.vault().disableUser(name); !s)
             return s;
-        session.audit().record(me, QStringLiteral("user.disable"), QStringLiteral("success"), detail);
+        if (Status s = session.audit().record(me, QStringLiteral("user.disable"), QStringLiteral("success"), detail);
+            !s)
+            return s;
         CliContext::out() << tr("Disabled %1; their key slot is deleted.").arg(name) << '\n';
     } else if (sub == QLatin1String("passwd")) {
         auto pw = ctx.newPassword(name);
@@ -162,7 +165,8 @@ Status user(CliContext& ctx)
             return s;
         if (Status s = session.vault().changePassword(name, pw.value()); !s)
             return s;
-        session.audit().record(me, QStringLiteral("user.passwd"), QStringLiteral("success"), detail);
+        if (Status s = session.audit().record(me, QStringLiteral("user.passwd"), QStringLiteral("success"), detail); !s)
+            return s;
         CliContext::out() << tr("Changed the password of %1.").arg(name) << '\n';
     } else if (sub == QLatin1String("unlock")) {
         if (Status s = Authenticator::unlockAccount(session, name); !s)

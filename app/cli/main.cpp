@@ -7,7 +7,6 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QTextStream>
-
 #include <functional>
 #include <map>
 
@@ -23,40 +22,41 @@ QString tr(const char* text)
 void addOptions(QCommandLineParser& p)
 {
     p.addOptions({
-        {QStringLiteral("store"), tr("Local encrypted store (its key file sits beside it)."), tr("PATH")},
-        {QStringLiteral("user"), tr("Who is acting."), tr("NAME")},
-        {QStringLiteral("password-file"), tr("Read the password from a file (else ALPR_PASSWORD or a prompt)."),
-         tr("FILE")},
-        {QStringLiteral("new-password-file"),
-         tr("New password for init/user add/passwd (else ALPR_NEW_PASSWORD or a prompt)."), tr("FILE")},
-        {QStringLiteral("otp"), tr("Current TOTP code, for users enrolled in MFA."), tr("CODE")},
-        {QStringLiteral("case"), tr("Case number; required to read ALPR data."), tr("NUMBER")},
-        {QStringLiteral("purpose"), tr("Purpose of the access; required to read ALPR data."), tr("TEXT")},
-        {QStringLiteral("format"), tr("Output: table, csv or json."), tr("FORMAT"), QStringLiteral("table")},
-        {QStringLiteral("admin"), tr("init: name of the first administrator."), tr("NAME")},
-        {QStringLiteral("role"), tr("user add: detective, clerk, supervisor or admin."), tr("ROLE")},
-        {QStringLiteral("trained"), tr("user add: training completion date."), tr("DATE")},
-        {QStringLiteral("clets"), tr("user add: the user is authorised for CLETS.")},
-        {QStringLiteral("full-name"), tr("user add: the person's full name."), tr("TEXT")},
-        {QStringLiteral("agency"), tr("user add: the user's agency."), tr("TEXT")},
-        {QStringLiteral("reads"), tr("demo, bench: number of reads to generate."), tr("N")},
-        {QStringLiteral("seed"), tr("demo: random seed."), tr("S")},
-        {QStringLiteral("from"), tr("Start of a time range (ISO 8601, local unless a zone is given)."), tr("T")},
-        {QStringLiteral("to"), tr("End of a time range, exclusive."), tr("T")},
-        {QStringLiteral("since"), tr("audit log: only rows from this time on."), tr("T")},
-        {QStringLiteral("user-filter"), tr("audit log: only this user's rows."), tr("NAME")},
-        {QStringLiteral("purpose-category"), tr("Purpose category (default: criminal investigation)."), tr("TEXT")},
-        {QStringLiteral("plate"), tr("search/candidates: plate or pattern (? one, * any run, [8B] one of); access log: "
-            "only queries that mention it."),
-         tr("PATTERN")},
-        {QStringLiteral("misread"), tr("search/candidates: widen characters to their OCR confusion groups.")},
-        {QStringLiteral("alternates"), tr("search/candidates: also match the reads' OCR alternatives.")},
-        {QStringLiteral("camera"), tr("search: only this camera (repeatable)."), tr("ID")},
-        {QStringLiteral("state"), tr("search: only this issuing state."), tr("XX")},
-        {QStringLiteral("hotlist-only"), tr("search: only plates on a hotlist.")},
-        {QStringLiteral("limit"), tr("search: at most N reads (default 500)."), tr("N")},
-        {QStringLiteral("json"), tr("bench: print JSON.")},
-        {QStringLiteral("accept-banner"), tr("Acknowledge the system-use notice (also ALPR_ACCEPT_BANNER=1).")},
+        { QStringLiteral("store"), tr("Local encrypted store (its key file sits beside it)."), tr("PATH") },
+        { QStringLiteral("user"), tr("Who is acting."), tr("NAME") },
+        { QStringLiteral("password-file"), tr("Read the password from a file (else ALPR_PASSWORD or a prompt)."),
+          tr("FILE") },
+        { QStringLiteral("new-password-file"),
+          tr("New password for init/user add/passwd (else ALPR_NEW_PASSWORD or a prompt)."), tr("FILE") },
+        { QStringLiteral("otp"), tr("Current TOTP code, for users enrolled in MFA."), tr("CODE") },
+        { QStringLiteral("case"), tr("Case number; required to read ALPR data."), tr("NUMBER") },
+        { QStringLiteral("purpose"), tr("Purpose of the access; required to read ALPR data."), tr("TEXT") },
+        { QStringLiteral("format"), tr("Output: table, csv or json."), tr("FORMAT"), QStringLiteral("table") },
+        { QStringLiteral("admin"), tr("init: name of the first administrator."), tr("NAME") },
+        { QStringLiteral("role"), tr("user add: detective, clerk, supervisor or admin."), tr("ROLE") },
+        { QStringLiteral("trained"), tr("user add: training completion date."), tr("DATE") },
+        { QStringLiteral("clets"), tr("user add: the user is authorised for CLETS.") },
+        { QStringLiteral("full-name"), tr("user add: the person's full name."), tr("TEXT") },
+        { QStringLiteral("agency"), tr("user add: the user's agency."), tr("TEXT") },
+        { QStringLiteral("reads"), tr("demo, bench: number of reads to generate."), tr("N") },
+        { QStringLiteral("seed"), tr("demo: random seed."), tr("S") },
+        { QStringLiteral("from"), tr("Start of a time range (ISO 8601, local unless a zone is given)."), tr("T") },
+        { QStringLiteral("to"), tr("End of a time range, exclusive."), tr("T") },
+        { QStringLiteral("since"), tr("audit log: only rows from this time on."), tr("T") },
+        { QStringLiteral("user-filter"), tr("audit log: only this user's rows."), tr("NAME") },
+        { QStringLiteral("purpose-category"), tr("Purpose category (default: criminal investigation)."), tr("TEXT") },
+        { QStringLiteral("plate"),
+          tr("search/candidates: plate or pattern (? one, * any run, [8B] one of); access log: "
+             "only queries that mention it."),
+          tr("PATTERN") },
+        { QStringLiteral("misread"), tr("search/candidates: widen characters to their OCR confusion groups.") },
+        { QStringLiteral("alternates"), tr("search/candidates: also match the reads' OCR alternatives.") },
+        { QStringLiteral("camera"), tr("search: only this camera (repeatable)."), tr("ID") },
+        { QStringLiteral("state"), tr("search: only this issuing state."), tr("XX") },
+        { QStringLiteral("hotlist-only"), tr("search: only plates on a hotlist.") },
+        { QStringLiteral("limit"), tr("search: at most N reads (default 500)."), tr("N") },
+        { QStringLiteral("json"), tr("bench: print JSON.") },
+        { QStringLiteral("accept-banner"), tr("Acknowledge the system-use notice (also ALPR_ACCEPT_BANNER=1).") },
     });
 }
 
@@ -73,7 +73,8 @@ int main(int argc, char** argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd|unlock, mfa enroll|confirm, demo, stats, reads, search, candidates, bench search, audit verify|log, access log"));
+        tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd|unlock, mfa enroll|confirm, "
+           "demo, stats, reads, search, candidates, bench search, audit verify|log, access log"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do."));
@@ -100,12 +101,12 @@ int main(int argc, char** argv)
     }
 
     const std::map<QString, std::function<Status(CliContext&)>> table = {
-        {QStringLiteral("init"), commands::init},   {QStringLiteral("user"), commands::user},
-        {QStringLiteral("demo"), commands::demo},   {QStringLiteral("stats"), commands::stats},
-        {QStringLiteral("reads"), commands::reads}, {QStringLiteral("mfa"), commands::mfa},
-        {QStringLiteral("audit"), commands::audit}, {QStringLiteral("access"), commands::access},
-        {QStringLiteral("search"), commands::search}, {QStringLiteral("candidates"), commands::candidates},
-        {QStringLiteral("bench"), commands::bench},
+        { QStringLiteral("init"), commands::init },     { QStringLiteral("user"), commands::user },
+        { QStringLiteral("demo"), commands::demo },     { QStringLiteral("stats"), commands::stats },
+        { QStringLiteral("reads"), commands::reads },   { QStringLiteral("mfa"), commands::mfa },
+        { QStringLiteral("audit"), commands::audit },   { QStringLiteral("access"), commands::access },
+        { QStringLiteral("search"), commands::search }, { QStringLiteral("candidates"), commands::candidates },
+        { QStringLiteral("bench"), commands::bench },
     };
     const auto it = table.find(positional.first());
     if (it == table.end()) {

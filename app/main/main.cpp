@@ -9,6 +9,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QLocale>
+#include <QTranslator>
 #include <QTimer>
 
 using namespace alpr;
@@ -19,6 +21,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("ALPR Workstation"));
     QApplication::setOrganizationName(QStringLiteral("alpr-workstation"));
     QApplication::setApplicationVersion(QStringLiteral(ALPR_VERSION));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("alpr_workstation"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "ALPR investigator workstation"));

@@ -275,6 +275,15 @@ TEST_CASE("the search page: pattern errors, patterns, misreads, filters, paging,
         CHECK_FALSE(error->isVisible());
     }
 
+    // Unknowns only would be a canvass by another name: refused with the reason.
+    {
+        type(pattern, QStringLiteral("*"));
+        QTest::keyClick(pattern, Qt::Key_Return);
+        CHECK(model->rowCount() == 0);
+        CHECK(status->text().contains(QStringLiteral("at least one character")));
+        CHECK(f.session->store().accessLog({}, 10)->isEmpty()); // nothing was queried
+    }
+
     // 7?B*2 finds exactly the reads whose plate matches, newest first.
     {
         type(pattern, QStringLiteral("7?B*2"));
