@@ -206,7 +206,9 @@ Status mfa(CliContext& ctx)
     const QString code = ctx.parser().value(QStringLiteral("otp"));
     if (Status s = session.enrolMfa(QByteArray::fromHex(pending.value().toLatin1()), code); !s)
         return s;
-    session.store().setSetting(pendingKey, QString());
+    // The pending secret is enrolled now; leaving it behind would only keep a second copy of it.
+    if (Status s = session.store().setSetting(pendingKey, QString()); !s)
+        return s;
     CliContext::out() << tr("MFA is enrolled: give --otp CODE when you sign in.") << '\n';
     return {};
 }

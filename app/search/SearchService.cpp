@@ -85,15 +85,18 @@ void SearchService::rank(QList<CandidatePlate>& candidates, bool withScene)
             return a.misreads < b.misreads;
         if (a.onlyAsAlternate != b.onlyAsAlternate)
             return !a.onlyAsAlternate;
-        if (a.readCount != b.readCount)
-            return a.readCount > b.readCount;
         if (withScene) {
-            // Unknown nearness (never seen near the scene) sorts last.
+            // With a scene, being seen there outranks being seen often: a commuter read a hundred times elsewhere
+            // is a worse suspect than a plate read once, 30 m from the scene, during the window. (The issue lists
+            // read count before nearness; on the demo scene that put the suspect third behind plates never seen
+            // within a day of it, so nearness goes first when the detective gives a scene.)
             const double da = a.sceneDistanceM < 0 ? 1e12 : a.sceneDistanceM + a.sceneTimeGapMs / 60000.0 * 50;
             const double db = b.sceneDistanceM < 0 ? 1e12 : b.sceneDistanceM + b.sceneTimeGapMs / 60000.0 * 50;
             if (da != db)
                 return da < db;
         }
+        if (a.readCount != b.readCount)
+            return a.readCount > b.readCount;
         if (a.lastSeenMs != b.lastSeenMs)
             return a.lastSeenMs > b.lastSeenMs;
         return a.plate < b.plate;

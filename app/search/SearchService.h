@@ -71,7 +71,7 @@ public:
 
     /**
      * Distinct matching plates, ranked: exact matches over misread-widened ones, plates with reads of their own over
-     * alternative-only ones, then read count, then (with a scene) nearness in place and time, then most recent.
+     * alternative-only ones, then (with a scene) nearness to it in place and time, then read count, then most recent.
      */
     Result<QList<CandidatePlate>> candidates(const PlateQuery& query, const std::optional<SceneHint>& scene = {},
                                              int limit = 1000);

@@ -383,3 +383,51 @@ TEST_CASE("searches need a case; every query leaves an access record; pages are 
         CHECK(candidateLog->first().resultCount == candidates->size());
     }
 }
+
+TEST_CASE("with a scene, a plate seen there outranks one seen more often elsewhere")
+{
+    Fixture f;
+    const double sceneLat = 34.04730;
+    const double sceneLon = -117.96572;
+    const qint64 sceneFrom = f.clock.nowMs() - 2 * 3600 * 1000;
+    const qint64 sceneTo = f.clock.nowMs() - 3600 * 1000;
+    QList<Read> reads;
+    // A commuter matching the partial plate, read ten times 5 km away on other days.
+    for (int i = 0; i < 10; ++i) {
+        Read r;
+        r.plate = QStringLiteral("7ABC112");
+        r.lat = 34.09;
+        r.lon = -117.92;
+        r.timeMs = sceneFrom - qint64(i + 3) * 24 * 3600 * 1000;
+        r.sourceFile = QStringLiteral("scene-test");
+        r.sourceId = QStringLiteral("c%1").arg(i);
+        reads.append(r);
+    }
+    // The suspect, read once 30 m from the scene inside the window.
+    Read suspect;
+    suspect.plate = QStringLiteral("7PBT942");
+    suspect.lat = sceneLat + 0.0002;
+    suspect.lon = sceneLon;
+    suspect.timeMs = sceneFrom + 20 * 60 * 1000;
+    suspect.sourceFile = QStringLiteral("scene-test");
+    suspect.sourceId = QStringLiteral("s");
+    reads.append(suspect);
+    REQUIRE(f.store().addReads(reads));
+    PlateDictionary dictionary;
+    REQUIRE(dictionary.build(f.store()));
+    SearchService service(*f.session, dictionary);
+
+    auto plain = service.candidates({ QStringLiteral("7*2"), false, false });
+    REQUIRE(plain);
+    REQUIRE(plain->size() == 2);
+    CHECK(plain->at(0).plate == QStringLiteral("7ABC112")); // no scene: read count decides
+
+    auto ranked = service.candidates({ QStringLiteral("7*2"), false, false },
+                                     SceneHint { sceneLat, sceneLon, sceneFrom, sceneTo });
+    REQUIRE(ranked);
+    REQUIRE(ranked->size() == 2);
+    CHECK(ranked->at(0).plate == QStringLiteral("7PBT942"));
+    CHECK(ranked->at(0).sceneDistanceM < 40);
+    CHECK(ranked->at(0).sceneTimeGapMs == 0);
+    CHECK(ranked->at(1).sceneDistanceM < 0); // never seen within a day of the scene
+}
