@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AdminSettingsWidget.h"
 #include "AuditPage.h"
 #include "CaseDialog.h"
 #include "ChangePasswordDialog.h"
@@ -93,7 +94,14 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
                                          "authorisation and locked accounts."),
                                       admin));
     adminLayout->addWidget(manageUsers, 0, Qt::AlignLeft);
-    adminLayout->addStretch(1);
+    adminLayout->addSpacing(16);
+    adminLayout->addWidget(new QLabel(tr("<h3>Settings</h3>Every change is checked and written to the audit log."),
+                                      admin));
+    if (m_session->may(Permission::SetRetention)) {
+        auto* settings = new AdminSettingsWidget(*m_session, admin);
+        settings->setObjectName(QStringLiteral("adminSettings"));
+        adminLayout->addWidget(settings, 1);
+    }
     addPage(tr("Administration"), admin, Permission::ManageUsers);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);

@@ -12,6 +12,7 @@ namespace commands {
 Status init(CliContext& ctx);
 Status user(CliContext& ctx);
 Status mfa(CliContext& ctx);
+Status settings(CliContext& ctx);
 // DataCommands.cpp
 Status demo(CliContext& ctx);
 Status stats(CliContext& ctx);

@@ -214,3 +214,33 @@ Status mfa(CliContext& ctx)
 }
 
 } // namespace alpr::commands
+
+namespace alpr::commands {
+
+Status settings(CliContext& ctx)
+{
+    const QStringList args = ctx.arguments();
+    const QString sub = args.value(0);
+    if (!sub.isEmpty() && sub != QLatin1String("set"))
+        return usageError(QCoreApplication::translate("alpr-cli", "settings: list them, or 'settings set KEY VALUE'."));
+    if (sub == QLatin1String("set") && args.size() != 3)
+        return usageError(QCoreApplication::translate("alpr-cli", "settings set needs KEY and VALUE."));
+    auto signedIn = ctx.signIn();
+    if (!signedIn)
+        return signedIn.error();
+    Session& session = *signedIn.value();
+    if (sub == QLatin1String("set")) {
+        if (Status s = session.changeSetting(args.at(1), args.at(2)); !s)
+            return s;
+    } else if (Status s = session.authorise(Permission::SetRetention, QStringLiteral("list settings")); !s) {
+        return s;
+    }
+    QList<QStringList> rows;
+    const QMap<QString, QString> all = session.adminSettings();
+    for (auto it = all.begin(); it != all.end(); ++it)
+        rows.append({ it.key(), it.value() });
+    ctx.print({ QStringLiteral("setting"), QStringLiteral("value") }, rows);
+    return {};
+}
+
+} // namespace alpr::commands

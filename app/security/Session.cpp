@@ -108,6 +108,57 @@ Status Session::openCase(const QString& number, const QString& category, const Q
     return {};
 }
 
+QMap<QString, QString> Session::adminSettings() const
+{
+    QMap<QString, QString> out = m_policy->toSettings();
+    out.insert(QStringLiteral("idle_lock_minutes"), QString::number(m_idleLimitMs / 60000));
+    out.insert(QStringLiteral("case_number_pattern"), caseNumberPattern());
+    return out;
+}
+
+Status Session::changeSetting(const QString& key, const QString& value)
+{
+    if (Status s = authorise(Permission::SetRetention, QStringLiteral("change setting ") + key); !s)
+        return s;
+    const QString old = adminSettings().value(key);
+    QMap<QString, QString> writes;
+    if (key == QLatin1String("idle_lock_minutes")) {
+        bool ok = false;
+        const int minutes = value.toInt(&ok);
+        if (!ok || minutes < 1 || minutes > kMaxIdleMs / 60000)
+            return usageError(tr("idle_lock_minutes must be a whole number from 1 to %1 (CJIS: at most 30 minutes).")
+                                  .arg(kMaxIdleMs / 60000));
+        writes.insert(key, QString::number(minutes));
+    } else if (key == QLatin1String("case_number_pattern")) {
+        const QRegularExpression re(value);
+        if (value.trimmed().isEmpty() || !re.isValid())
+            return usageError(tr("case_number_pattern: not a valid regular expression: %1").arg(re.errorString()));
+        writes.insert(key, value);
+    } else {
+        QMap<QString, QString> proposed = m_policy->toSettings();
+        if (!proposed.contains(key))
+            return usageError(tr("Unknown setting '%1'. Settings: %2")
+                                  .arg(key, QStringList(adminSettings().keys()).join(QStringLiteral(", "))));
+        proposed.insert(key, value);
+        proposed.insert(QStringLiteral("store.kind"), m_vault->store().setting(QStringLiteral("store.kind")).value());
+        auto rules = PasswordPolicy::fromSettings(proposed);
+        if (!rules)
+            return rules.error();
+        // The policy only moves towards stricter: tighten() refuses anything looser than what is in force.
+        if (Status s = m_policy->tighten(rules.value()); !s)
+            return s;
+        writes = m_policy->toSettings();
+    }
+    for (auto it = writes.begin(); it != writes.end(); ++it)
+        if (Status s = m_vault->store().setSetting(it.key(), it.value()); !s)
+            return s;
+    if (key == QLatin1String("idle_lock_minutes"))
+        m_idleLimitMs = value.toLongLong() * 60000;
+    return m_audit->record(
+        user().name, QStringLiteral("setting.change"), QStringLiteral("success"),
+        { { QStringLiteral("setting"), key }, { QStringLiteral("old"), old }, { QStringLiteral("new"), value } });
+}
+
 bool Session::may(Permission permission) const
 {
     if (!Permissions::allows(user().role, permission))

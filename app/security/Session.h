@@ -6,6 +6,7 @@
 #include "UserRecord.h"
 
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 #include <memory>
@@ -66,6 +67,16 @@ public:
     Status authorise(Permission permission, const QString& what);
     /** After a data query: one access-log record (Civil Code 1798.90.52) and one audit row. */
     Status recordAccess(Permission permission, const QJsonObject& elements, qint64 resultCount);
+
+    // ---- administrator settings
+    /** The settings an administrator may change, with their current values (defaults filled in). */
+    QMap<QString, QString> adminSettings() const;
+    /**
+     * Changes one: idle_lock_minutes (1-30), case_number_pattern (a regular expression), password.minLength,
+     * password.maxAgeDays, mfa.required (the password rules may only be tightened). Needs Permission::SetRetention.
+     * Audited with the old and new value.
+     */
+    Status changeSetting(const QString& key, const QString& value);
 
     // ---- MFA and password duties found at sign-in
     bool mustEnrolMfa() const { return m_mustEnrolMfa; }

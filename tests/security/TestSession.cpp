@@ -402,3 +402,39 @@ TEST_CASE("every audit row written during these flows chains and verifies")
     CHECK(v->ok);
     CHECK(v->rowsChecked >= 5);
 }
+
+TEST_CASE("administrators change settings; password rules only tighten; others may not")
+{
+    Fixture f;
+    {
+        auto user = f.signIn();
+        auto r = user->changeSetting(QStringLiteral("idle_lock_minutes"), QStringLiteral("5"));
+        REQUIRE_FALSE(r);
+        CHECK(r.error().kind == ErrorKind::Policy);
+    }
+    auto admin = f.signIn(QStringLiteral("admin"), kAdminPw);
+    CHECK_FALSE(admin->changeSetting(QStringLiteral("idle_lock_minutes"), QStringLiteral("45")));
+    REQUIRE(admin->changeSetting(QStringLiteral("idle_lock_minutes"), QStringLiteral("5")));
+    CHECK(admin->idleLimitMs() == 5 * 60 * 1000);
+    CHECK_FALSE(admin->changeSetting(QStringLiteral("case_number_pattern"), QStringLiteral("([0-9")));
+    REQUIRE(admin->changeSetting(QStringLiteral("case_number_pattern"), QStringLiteral("^WC-[0-9]{5}$")));
+    REQUIRE(admin->changeSetting(QStringLiteral("password.minLength"), QStringLiteral("16")));
+    CHECK_FALSE(admin->changeSetting(QStringLiteral("password.minLength"), QStringLiteral("10"))); // looser
+    CHECK_FALSE(admin->changeSetting(QStringLiteral("password.maxAgeDays"), QStringLiteral("400")));
+    REQUIRE(admin->changeSetting(QStringLiteral("password.maxAgeDays"), QStringLiteral("180")));
+    CHECK_FALSE(admin->changeSetting(QStringLiteral("no.such.setting"), QStringLiteral("1")));
+    const auto settings = admin->adminSettings();
+    CHECK(settings.value(QStringLiteral("password.minLength")) == QStringLiteral("16"));
+    CHECK(settings.value(QStringLiteral("case_number_pattern")) == QStringLiteral("^WC-[0-9]{5}$"));
+
+    // A new session of the user sees the new rules.
+    auto user = f.signIn();
+    CHECK(user->idleLimitMs() == 5 * 60 * 1000);
+    CHECK(user->passwordPolicy().rules().minLength == 16);
+    CHECK_FALSE(user->openCase(QStringLiteral("26-000001"), ActiveCase::categories().first(), QStringLiteral("x y z")));
+    CHECK(user->openCase(QStringLiteral("WC-12345"), ActiveCase::categories().first(), QStringLiteral("x y z")));
+    int changes = 0;
+    for (const AuditRow& r : auditRows(*user))
+        changes += r.event == QLatin1String("setting.change");
+    CHECK(changes == 4);
+}
