@@ -70,6 +70,9 @@ void AdminSettingsWidget::reload()
         m_table->setItem(r, 0, name);
         m_table->setItem(r, 1, value);
     }
+    // As tall as its rows: a handful of settings should not float in an empty grid.
+    m_table->setFixedHeight(m_table->horizontalHeader()->height() + m_table->verticalHeader()->length()
+                            + 2 * m_table->frameWidth());
 }
 
 void AdminSettingsWidget::apply()

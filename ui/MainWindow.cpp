@@ -100,8 +100,9 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
     if (m_session->may(Permission::SetRetention)) {
         auto* settings = new AdminSettingsWidget(*m_session, admin);
         settings->setObjectName(QStringLiteral("adminSettings"));
-        adminLayout->addWidget(settings, 1);
+        adminLayout->addWidget(settings);
     }
+    adminLayout->addStretch(1);
     addPage(tr("Administration"), admin, Permission::ManageUsers);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
@@ -279,6 +280,9 @@ void MainWindow::lockNow(const QString& reason)
     m_clipboard.clearIfOurs();
     for (QWidget* w : findChildren<QDockWidget*>())
         w->hide();
+    // The case is a detail of an investigation too: neither the title nor the status bar shows it while locked.
+    setWindowTitle(tr("ALPR Workstation — locked"));
+    m_caseLabel->clear();
     m_lockScreen->prepare(reason.isEmpty() ? tr("inactivity or re-authentication due") : tr("locked by you"));
     m_root->setCurrentWidget(m_lockScreen);
     menuBar()->setEnabled(false);
@@ -289,6 +293,7 @@ void MainWindow::lockNow(const QString& reason)
 
 void MainWindow::onUnlocked()
 {
+    updateTitle();
     m_root->setCurrentWidget(m_workspace);
     menuBar()->setEnabled(true);
     for (QToolBar* bar : findChildren<QToolBar*>())

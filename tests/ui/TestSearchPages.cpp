@@ -38,6 +38,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
+#include <QStackedWidget>
 #include <QTest>
 #include <catch2/catch_test_macros.hpp>
 
@@ -600,9 +601,16 @@ TEST_CASE("the main window offers Search and Partial plate before Latest reads, 
     partial->setPattern(QStringLiteral("7PBT942"));
     partial->findCandidates();
     CHECK(partial->candidateModel()->rowCount() == 1);
+    const QString caseNumber = window.session().activeCase()->number;
+    CHECK(window.windowTitle().contains(caseNumber));
     window.lockNow(QStringLiteral("manual"));
     CHECK(page->model()->rowCount() == 0);
     CHECK(partial->candidateModel()->rowCount() == 0);
+    // Locked: nothing of the investigation shows, not even the case number.
+    CHECK_FALSE(window.windowTitle().contains(caseNumber));
+    CHECK(child<QLabel>(&window, QStringLiteral("caseStatus"))->text().isEmpty());
+    CHECK(child<QStackedWidget>(&window, QStringLiteral("rootStack"))->currentWidget()->objectName()
+          == QStringLiteral("lockScreen"));
 }
 
 TEST_CASE("the read and candidate models are well-behaved, page lazily and keep a sort across pages")
