@@ -344,4 +344,12 @@ int PlatePattern::misreadCount(QStringView plate) const
     return cost[n] >= kNoMatch ? -1 : cost[n];
 }
 
+bool PlatePattern::hasKnownCharacter() const
+{
+    for (const Element& e : m_elements)
+        if (!e.isStar() && !e.isAny())
+            return true;
+    return false;
+}
+
 } // namespace alpr

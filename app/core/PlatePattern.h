@@ -91,6 +91,8 @@ public:
     /** Longest plate the pattern can match: minLength() without a star, else kMaxPlateLength. */
     int maxLength() const { return m_hasStar ? kMaxPlateLength : m_minLength; }
     bool hasStar() const { return m_hasStar; }
+    /** At least one position constrains the character (not only `?` and `*`). */
+    bool hasKnownCharacter() const;
 
     /**
      * Whether `plate` (a normalised plate: 1..10 of A-Z0-9) matches, with widening in misread mode.

@@ -2,11 +2,11 @@
 
 #include "Session.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QGeoCoordinate>
 #include <QHash>
 #include <QJsonArray>
-
 #include <algorithm>
 
 namespace alpr {
@@ -23,7 +23,7 @@ QString isoUtc(qint64 ms)
 Result<QList<Read>> ReadSearch::next(int n)
 {
     if (m_atEnd)
-        return QList<Read>{};
+        return QList<Read> {};
     if (Status s = m_session->authorise(Permission::Search, QStringLiteral("plate search")); !s)
         return s.error();
     auto page = m_session->store().readsForPlates(m_plateIds, m_alternates, m_filter, n, m_cursor, m_walkByTime);
@@ -32,7 +32,7 @@ Result<QList<Read>> ReadSearch::next(int n)
     if (page->size() < n)
         m_atEnd = true;
     if (!page->isEmpty())
-        m_cursor = ReadCursor{page->last().timeMs, page->last().id};
+        m_cursor = ReadCursor { page->last().timeMs, page->last().id };
     QJsonObject elements = m_elements;
     elements.insert(QStringLiteral("page_from"), double(m_fetched));
     m_fetched += page->size();
@@ -49,14 +49,23 @@ SearchService::SearchService(Session& session, PlateDictionary& dictionary)
 
 Result<PlatePattern> SearchService::parse(const PlateQuery& query)
 {
-    return PlatePattern::parse(query.pattern, query.misread);
+    auto pattern = PlatePattern::parse(query.pattern, query.misread);
+    if (!pattern)
+        return pattern;
+    // Only unknowns (`*`, `???????`) is not a plate search but every read at a place and time: a canvass, which has
+    // its own permission (records clerks may search plates but not canvass).
+    if (!pattern->hasKnownCharacter())
+        return usageError(QCoreApplication::translate("SearchService",
+                                                      "Give at least one character of the plate; to list every read "
+                                                      "at a place and time, use a canvass."));
+    return pattern;
 }
 
 QJsonObject SearchService::describe(const PlateQuery& query, const ReadFilter& filter)
 {
-    QJsonObject o{{QStringLiteral("plate_pattern"), query.pattern},
-                  {QStringLiteral("misread"), query.misread},
-                  {QStringLiteral("alternates"), query.alternates}};
+    QJsonObject o { { QStringLiteral("plate_pattern"), query.pattern },
+                    { QStringLiteral("misread"), query.misread },
+                    { QStringLiteral("alternates"), query.alternates } };
     if (filter.fromMs != std::numeric_limits<qint64>::min())
         o.insert(QStringLiteral("from"), isoUtc(filter.fromMs));
     if (filter.toMs != std::numeric_limits<qint64>::max())
@@ -80,27 +89,28 @@ QJsonObject SearchService::describe(const PlateQuery& query, const ReadFilter& f
 
 void SearchService::rank(QList<CandidatePlate>& candidates, bool withScene)
 {
-    std::stable_sort(candidates.begin(), candidates.end(), [withScene](const CandidatePlate& a, const CandidatePlate& b) {
-        if (a.misreads != b.misreads)
-            return a.misreads < b.misreads;
-        if (a.onlyAsAlternate != b.onlyAsAlternate)
-            return !a.onlyAsAlternate;
-        if (withScene) {
-            // With a scene, being seen there outranks being seen often: a commuter read a hundred times elsewhere
-            // is a worse suspect than a plate read once, 30 m from the scene, during the window. (The issue lists
-            // read count before nearness; on the demo scene that put the suspect third behind plates never seen
-            // within a day of it, so nearness goes first when the detective gives a scene.)
-            const double da = a.sceneDistanceM < 0 ? 1e12 : a.sceneDistanceM + a.sceneTimeGapMs / 60000.0 * 50;
-            const double db = b.sceneDistanceM < 0 ? 1e12 : b.sceneDistanceM + b.sceneTimeGapMs / 60000.0 * 50;
-            if (da != db)
-                return da < db;
-        }
-        if (a.readCount != b.readCount)
-            return a.readCount > b.readCount;
-        if (a.lastSeenMs != b.lastSeenMs)
-            return a.lastSeenMs > b.lastSeenMs;
-        return a.plate < b.plate;
-    });
+    std::stable_sort(
+        candidates.begin(), candidates.end(), [withScene](const CandidatePlate& a, const CandidatePlate& b) {
+            if (a.misreads != b.misreads)
+                return a.misreads < b.misreads;
+            if (a.onlyAsAlternate != b.onlyAsAlternate)
+                return !a.onlyAsAlternate;
+            if (withScene) {
+                // With a scene, being seen there outranks being seen often: a commuter read a hundred times elsewhere
+                // is a worse suspect than a plate read once, 30 m from the scene, during the window. (The issue lists
+                // read count before nearness; on the demo scene that put the suspect third behind plates never seen
+                // within a day of it, so nearness goes first when the detective gives a scene.)
+                const double da = a.sceneDistanceM < 0 ? 1e12 : a.sceneDistanceM + a.sceneTimeGapMs / 60000.0 * 50;
+                const double db = b.sceneDistanceM < 0 ? 1e12 : b.sceneDistanceM + b.sceneTimeGapMs / 60000.0 * 50;
+                if (da != db)
+                    return da < db;
+            }
+            if (a.readCount != b.readCount)
+                return a.readCount > b.readCount;
+            if (a.lastSeenMs != b.lastSeenMs)
+                return a.lastSeenMs > b.lastSeenMs;
+            return a.plate < b.plate;
+        });
 }
 
 Status SearchService::addSceneNearness(QList<CandidatePlate>& candidates, const SceneHint& scene)
@@ -118,7 +128,7 @@ Status SearchService::addSceneNearness(QList<CandidatePlate>& candidates, const 
     ReadFilter filter;
     filter.fromMs = scene.fromMs - kDayMs;
     filter.toMs = scene.toMs + kDayMs;
-    auto reads = m_session.store().readsForPlates(ids, false, filter, 20000, ReadCursor{});
+    auto reads = m_session.store().readsForPlates(ids, false, filter, 20000, ReadCursor {});
     if (!reads)
         return reads.error();
     const QGeoCoordinate centre(scene.lat, scene.lon);
@@ -161,13 +171,14 @@ Result<QList<CandidatePlate>> SearchService::candidates(const PlateQuery& query,
     }
     if (found.size() > limit)
         found.resize(limit);
-    QJsonObject elements = describe(query, ReadFilter{});
+    QJsonObject elements = describe(query, ReadFilter {});
     elements.insert(QStringLiteral("query"), QStringLiteral("candidates"));
     if (scene) {
-        elements.insert(QStringLiteral("scene"), QStringLiteral("%1,%2 %3/%4")
-                                                      .arg(scene->lat, 0, 'f', 5)
-                                                      .arg(scene->lon, 0, 'f', 5)
-                                                      .arg(isoUtc(scene->fromMs), isoUtc(scene->toMs)));
+        elements.insert(QStringLiteral("scene"),
+                        QStringLiteral("%1,%2 %3/%4")
+                            .arg(scene->lat, 0, 'f', 5)
+                            .arg(scene->lon, 0, 'f', 5)
+                            .arg(isoUtc(scene->fromMs), isoUtc(scene->toMs)));
     }
     if (Status s = m_session.recordAccess(Permission::Search, elements, total); !s)
         return s.error();
@@ -209,10 +220,10 @@ Result<ReadSearch> SearchService::readsOfPlate(const CandidatePlate& plate, bool
         return s.error();
     ReadSearch search;
     search.m_session = &m_session;
-    search.m_plateIds = {plate.plateId};
+    search.m_plateIds = { plate.plateId };
     search.m_alternates = alternates;
     search.m_filter = filter;
-    search.m_elements = describe(PlateQuery{plate.plate, false, alternates}, filter);
+    search.m_elements = describe(PlateQuery { plate.plate, false, alternates }, filter);
     search.m_elements.insert(QStringLiteral("query"), QStringLiteral("reads of plate"));
     return search;
 }

@@ -431,3 +431,14 @@ TEST_CASE("with a scene, a plate seen there outranks one seen more often elsewhe
     CHECK(ranked->at(0).sceneTimeGapMs == 0);
     CHECK(ranked->at(1).sceneDistanceM < 0); // never seen within a day of the scene
 }
+
+TEST_CASE("a pattern of unknowns only is not a plate search")
+{
+    for (const QString& p : { QStringLiteral("*"), QStringLiteral("???????"), QStringLiteral("?*?") }) {
+        auto parsed = SearchService::parse({ p, false, false });
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().kind == ErrorKind::Usage);
+        CHECK(parsed.error().message.contains(QStringLiteral("canvass")));
+    }
+    CHECK(SearchService::parse({ QStringLiteral("?*[8B]"), false, false }));
+}
