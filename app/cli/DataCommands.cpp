@@ -320,6 +320,13 @@ Status fill(Session& session, const DemoOptions& options, qint64* inserted, Demo
     }
     *inserted = 0;
     Status storeStatus;
+    // Into an empty store, the time indexes are built once at the end: one sorted pass instead of millions of
+    // random inserts (the load is several times faster, measured).
+    const auto before = store.stats();
+    const bool bulk = before && before->reads == 0;
+    if (bulk)
+        if (Status s = session.vault().store().beginBulkLoad(); !s)
+            return s;
     const bool interactive = isatty(STDERR_FILENO);
     Status generated = generator.generate(
         [&](QList<Read>& batch) {
@@ -337,6 +344,9 @@ Status fill(Session& session, const DemoOptions& options, qint64* inserted, Demo
         });
     if (interactive)
         CliContext::err() << '\n';
+    if (bulk)
+        if (Status s = session.vault().store().endBulkLoad(); !s)
+            return s;
     if (!storeStatus)
         return storeStatus;
     if (!generated)

@@ -244,11 +244,40 @@ Status LocalStore::configureAndCheck(bool created)
     }
     if (Status s = Migrations::migrate(database, m_path); !s)
         return s;
+    // After a bulk load cut short, the read indexes are missing: build them before anyone searches.
+    if (Status s = endBulkLoad(); !s)
+        return s;
     if (created) {
         if (Status s = setSetting(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
             !s)
             return s;
     }
+    return {};
+}
+
+namespace {
+// The secondary indexes of reads that a bulk load may drop and rebuild; the same definitions as the migration.
+const char* const kReadIndexes[] = {
+    "CREATE INDEX IF NOT EXISTS reads_plate_time ON reads (plate_id, time_ms)",
+    "CREATE INDEX IF NOT EXISTS reads_time ON reads (time_ms)",
+};
+} // namespace
+
+Status LocalStore::beginBulkLoad()
+{
+    QSqlQuery q(db());
+    for (const char* drop : {"DROP INDEX IF EXISTS reads_plate_time", "DROP INDEX IF EXISTS reads_time"})
+        if (!q.exec(QString::fromLatin1(drop)))
+            return sqlError(QStringLiteral("bulk load"), q.lastError().text());
+    return {};
+}
+
+Status LocalStore::endBulkLoad()
+{
+    QSqlQuery q(db());
+    for (const char* create : kReadIndexes)
+        if (!q.exec(QString::fromLatin1(create)))
+            return sqlError(QStringLiteral("bulk load"), q.lastError().text());
     return {};
 }
 

@@ -34,6 +34,12 @@ public:
     QString path() const { return m_path; }
     /** Folds the WAL back into the main file (and truncates it), e.g. before a backup or a purge check. */
     Status checkpoint();
+    /**
+     * For loading many reads into an empty store (demo data): drops the two time indexes of reads, which
+     * endBulkLoad() builds again in one sorted pass. A store opened after a crash in between gets them back at open.
+     */
+    Status beginBulkLoad();
+    Status endBulkLoad();
 
     QString describe() const override;
     Result<StoreStats> stats() override;
