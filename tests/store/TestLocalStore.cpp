@@ -366,3 +366,41 @@ TEST_CASE("opening refuses wrong keys and damaged files and never creates a stor
         CHECK(opened.error().message.contains(QStringLiteral("newer")));
     }
 }
+
+TEST_CASE("a bulk load cut short gets its read indexes back when the store is opened again")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("s.alpr"));
+    const QByteArray key = randomKey();
+    auto indexes = [&]() {
+        registerSqlCipherDriver();
+        QStringList names;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("idx"));
+            db.setDatabaseName(path);
+            REQUIRE(db.open(QString(), QString::fromLatin1(key.toHex())));
+            QSqlQuery q(db);
+            REQUIRE(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reads' "
+                                          "AND name LIKE 'reads_%time' ORDER BY name")));
+            while (q.next())
+                names.append(q.value(0).toString());
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("idx"));
+        return names;
+    };
+    const QStringList expected = {QStringLiteral("reads_plate_time"), QStringLiteral("reads_time")};
+    {
+        auto store = createStore(path, key);
+        REQUIRE(store->beginBulkLoad());
+        REQUIRE(store->addReads({sampleRead(QStringLiteral("7ABC123"), 1, QStringLiteral("1"))}));
+        // The process dies here: no endBulkLoad().
+    }
+    CHECK(indexes().isEmpty());
+    {
+        auto reopened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+        REQUIRE(reopened);
+    }
+    CHECK(indexes() == expected);
+}
