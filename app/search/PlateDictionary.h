@@ -5,7 +5,6 @@
 
 #include <QReadWriteLock>
 #include <QString>
-
 #include <array>
 #include <vector>
 
@@ -66,16 +65,25 @@ public:
 
 private:
     void put(const PlateSummary& summary);
+    QString plateText(size_t id) const;
+    /** Matching ids, ascending: the main index, plus (withAlternates) the alternative-only plates. */
+    std::vector<quint32> idsFor(const PlatePattern& pattern, bool withAlternates) const;
+
+    static constexpr char kLengthMask = 0x0F;
+    static constexpr char kInPrimary = 0x40;
 
     mutable QReadWriteLock m_lock;
-    PlateIndex m_index;
+    PlateIndex m_index; ///< plates read as themselves
+    PlateIndex m_altIndex; ///< plates seen only among OCR alternatives (when added)
     // Indexed by plate id (SQLite hands them out densely from 1), so no hash is needed.
     // Plates as Latin-1 bytes, the first byte their length (0 = no plate with this id): 11 bytes, not a QString's 40.
     std::vector<std::array<char, 11>> m_plates;
     std::vector<qint32> m_readCounts;
     std::vector<qint32> m_altCounts;
-    std::vector<qint64> m_first;
-    std::vector<qint64> m_last;
+    // Seconds since the epoch (unsigned 32 bits: until 2106): half the memory of milliseconds, and candidates
+    // show sightings to the second anyway.
+    std::vector<quint32> m_first;
+    std::vector<quint32> m_last;
     qsizetype m_size = 0;
     qint64 m_buildMs = 0;
 };

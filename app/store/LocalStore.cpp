@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <sqlite3.h>
 
 namespace alpr {
 
@@ -200,8 +201,12 @@ Status LocalStore::configureAndCheck(bool created)
     }
     q.finish();
     const char* const pragmas[] = {
-        "PRAGMA cipher_memory_security = ON", "PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON",
-        "PRAGMA journal_mode = WAL",          "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
+        "PRAGMA cipher_memory_security = ON",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA secure_delete = ON",
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = NORMAL",
+        "PRAGMA busy_timeout = 5000",
         // Sorts and temporary tables stay in memory: no plate may reach an unencrypted temporary file.
         "PRAGMA temp_store = MEMORY",
         // 64 MB of page cache (default 2 MB): index pages stay decrypted in memory instead of being decrypted and
@@ -214,8 +219,8 @@ Status LocalStore::configureAndCheck(bool created)
         q.finish();
     }
     if (!q.exec(QStringLiteral("PRAGMA cipher_version")) || !q.next() || q.value(0).toString().isEmpty())
-        return failure(tr("%1: the SQLite library in use is not SQLCipher; refusing to store data unencrypted.")
-                           .arg(m_path));
+        return failure(
+            tr("%1: the SQLite library in use is not SQLCipher; refusing to store data unencrypted.").arg(m_path));
     q.finish();
 
     if (!created) {
@@ -248,8 +253,7 @@ Status LocalStore::configureAndCheck(bool created)
     if (Status s = endBulkLoad(); !s)
         return s;
     if (created) {
-        if (Status s = setSetting(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-            !s)
+        if (Status s = setSetting(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)); !s)
             return s;
     }
     return {};
@@ -266,7 +270,7 @@ const char* const kReadIndexes[] = {
 Status LocalStore::beginBulkLoad()
 {
     QSqlQuery q(db());
-    for (const char* drop : {"DROP INDEX IF EXISTS reads_plate_time", "DROP INDEX IF EXISTS reads_time"})
+    for (const char* drop : { "DROP INDEX IF EXISTS reads_plate_time", "DROP INDEX IF EXISTS reads_time" })
         if (!q.exec(QString::fromLatin1(drop)))
             return sqlError(QStringLiteral("bulk load"), q.lastError().text());
     return {};
@@ -414,23 +418,42 @@ Status LocalStore::forEachRead(qint64 fromMs, qint64 toMs, const std::function<b
     return {};
 }
 
-Status LocalStore::forEachPlate(const std::function<void(const PlateSummary&)>& sink)
+Result<qint64> LocalStore::maxPlateId()
 {
     QSqlQuery q(db());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, plate, read_count, alt_count, first_seen_ms, last_seen_ms FROM plates "
-                               "WHERE read_count > 0 OR alt_count > 0 ORDER BY id")))
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM plates")) || !q.next())
         return sqlError(QStringLiteral("plates"), q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
+Status LocalStore::forEachPlate(const std::function<void(const PlateSummary&)>& sink)
+{
+    // Straight on the C API: this streams millions of rows at sign-in (the plate dictionary), and going through
+    // QSqlQuery's QVariants cost four times as much.
+    sqlite3* handle = SqlCipherDriver::nativeHandle(db());
+    if (!handle)
+        return sqlError(QStringLiteral("plates"), tr("the store is not open"));
+    sqlite3_stmt* stmt = nullptr;
+    const char* sql = "SELECT id, plate, read_count, alt_count, first_seen_ms, last_seen_ms FROM plates WHERE "
+                      "read_count > 0 OR alt_count > 0 ORDER BY id";
+    if (sqlite3_prepare_v2(handle, sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return sqlError(QStringLiteral("plates"), QString::fromUtf8(sqlite3_errmsg(handle)));
     PlateSummary p;
-    while (q.next()) {
-        p.id = q.value(0).toLongLong();
-        p.plate = q.value(1).toString();
-        p.readCount = q.value(2).toLongLong();
-        p.altCount = q.value(3).toLongLong();
-        p.firstSeenMs = q.value(4).toLongLong();
-        p.lastSeenMs = q.value(5).toLongLong();
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        p.id = sqlite3_column_int64(stmt, 0);
+        p.plate = QString::fromLatin1(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)),
+                                      sqlite3_column_bytes(stmt, 1));
+        p.readCount = sqlite3_column_int64(stmt, 2);
+        p.altCount = sqlite3_column_int64(stmt, 3);
+        p.firstSeenMs = sqlite3_column_int64(stmt, 4);
+        p.lastSeenMs = sqlite3_column_int64(stmt, 5);
         sink(p);
     }
+    const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
+    sqlite3_finalize(stmt);
+    if (!error.isEmpty())
+        return sqlError(QStringLiteral("plates"), error);
     return {};
 }
 
@@ -443,16 +466,17 @@ Result<std::pair<QByteArray, QByteArray>> LocalStore::readImages(qint64 readId)
     if (!q.exec())
         return sqlError(QStringLiteral("images"), q.lastError().text());
     if (!q.next())
-        return std::pair<QByteArray, QByteArray>{};
-    return std::pair<QByteArray, QByteArray>{q.value(0).toByteArray(), q.value(1).toByteArray()};
+        return std::pair<QByteArray, QByteArray> {};
+    return std::pair<QByteArray, QByteArray> { q.value(0).toByteArray(), q.value(1).toByteArray() };
 }
 
 Result<UserRecord> LocalStore::addUser(const UserRecord& user)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("INSERT INTO users (name, full_name, agency, role, trained_on, refresher_due, clets, "
-                             "disabled, created_ms, last_login_ms, password_changed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO users (name, full_name, agency, role, trained_on, refresher_due, clets, "
+                       "disabled, created_ms, last_login_ms, password_changed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?)"));
     q.addBindValue(text(user.name));
     q.addBindValue(text(user.fullName));
     q.addBindValue(text(user.agency));
@@ -812,7 +836,7 @@ Result<QList<Read>> LocalStore::readsForPlates(const QList<qint64>& plateIds, bo
                                 "FROM query_plates))");
     where += QStringLiteral(") AND r.time_ms >= ? AND r.time_ms < ? AND (r.time_ms < ? OR (r.time_ms = ? AND r.id < "
                             "?))");
-    QVariantList binds{filter.fromMs, filter.toMs, after.timeMs, after.timeMs, after.id};
+    QVariantList binds { filter.fromMs, filter.toMs, after.timeMs, after.timeMs, after.id };
     if (!filter.cameraIds.isEmpty()) {
         QStringList marks;
         for (qint64 id : filter.cameraIds) {

@@ -52,6 +52,7 @@ public:
                                        int limit, const ReadCursor& after, bool walkByTime = false) override;
     Result<QStringList> platesMatchingGlob(const QString& glob) override;
     Result<QList<qint64>> readIdsMatchingGlob(const QString& glob, int limit) override;
+    Result<qint64> maxPlateId() override;
     Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) override;
     Result<std::pair<QByteArray, QByteArray>> readImages(qint64 readId) override;
     Result<UserRecord> addUser(const UserRecord& user) override;

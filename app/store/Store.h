@@ -139,6 +139,8 @@ public:
     virtual Result<QStringList> platesMatchingGlob(const QString& glob) = 0;
     /** Baseline for benchmarks: the newest reads whose plate matches an SQL GLOB, by a scan. */
     virtual Result<QList<qint64>> readIdsMatchingGlob(const QString& glob, int limit) = 0;
+    /** The highest plate id in use (0 when none): to size the dictionary once. */
+    virtual Result<qint64> maxPlateId() = 0;
     /** Distinct plates with counts, streamed (dictionary build). */
     virtual Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) = 0;
     /** Overview and plate-crop JPEGs of one read (empty when none). */

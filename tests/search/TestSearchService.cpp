@@ -442,3 +442,35 @@ TEST_CASE("a pattern of unknowns only is not a plate search")
     }
     CHECK(SearchService::parse({ QStringLiteral("?*[8B]"), false, false }));
 }
+
+TEST_CASE("the dictionary keeps alternative-only plates apart until they are read as themselves")
+{
+    PlateDictionary d;
+    PlateSummary alt;
+    alt.id = 1;
+    alt.plate = QStringLiteral("7ABC123");
+    alt.altCount = 2;
+    d.update(alt);
+    PlateSummary read;
+    read.id = 2;
+    read.plate = QStringLiteral("7ABC124");
+    read.readCount = 5;
+    read.lastSeenMs = 1'780'000'000'000;
+    d.update(read);
+    auto pattern = PlatePattern::parse(QStringLiteral("7ABC*"), false);
+    REQUIRE(pattern);
+    CHECK(d.matchIds(pattern.value(), false) == std::vector<quint32> { 2 });
+    CHECK(d.matchIds(pattern.value(), true) == std::vector<quint32> { 1, 2 });
+    qsizetype total = 0;
+    auto top = d.top(pattern.value(), true, 10, &total);
+    REQUIRE(top.size() == 2);
+    CHECK(top.at(0).plate == QStringLiteral("7ABC124")); // read as itself ranks first
+    CHECK(top.at(1).onlyAsAlternate);
+    CHECK(top.at(0).lastSeenMs == 1'780'000'000'000);
+
+    alt.readCount = 1; // now read as itself too
+    d.update(alt);
+    CHECK(d.matchIds(pattern.value(), false) == std::vector<quint32> { 1, 2 });
+    CHECK(d.matchIds(pattern.value(), true) == std::vector<quint32> { 1, 2 }); // once, not twice
+    CHECK(d.size() == 2);
+}
