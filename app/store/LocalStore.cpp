@@ -859,6 +859,31 @@ Result<QList<Read>> LocalStore::readsForPlates(const QList<qint64>& plateIds, bo
     }
     if (filter.hotlistOnly)
         where += QStringLiteral(" AND EXISTS (SELECT 1 FROM hotlist_entries e WHERE e.plate = p.plate)");
+    // Plates only, no column filters: choose the page on the (plate_id, time_ms) index alone, which holds the time
+    // and the row id, then read just those rows. Fetching every row of every plate to sort them cost 0.4-0.6 s for
+    // ten thousand plates; the index entries alone are a few milliseconds.
+    const bool narrowFirst = !broad && !includeAlternates && filter.cameraIds.isEmpty() && filter.state.isEmpty()
+        && filter.make.isEmpty() && filter.colour.isEmpty() && !filter.hotlistOnly;
+    if (narrowFirst) {
+        QSqlQuery ids(database);
+        ids.setForwardOnly(true);
+        ids.prepare(QStringLiteral("SELECT r.id FROM reads r INDEXED BY reads_plate_time WHERE %1 ORDER BY r.time_ms "
+                                   "DESC, r.id DESC LIMIT ?")
+                        .arg(where));
+        for (const QVariant& v : std::as_const(binds))
+            ids.addBindValue(v);
+        ids.addBindValue(limit);
+        if (!ids.exec())
+            return sqlError(QStringLiteral("reads for plates"), ids.lastError().text());
+        QStringList idList;
+        while (ids.next())
+            idList.append(QString::number(ids.value(0).toLongLong()));
+        if (idList.isEmpty())
+            return QList<Read> {};
+        // The ids are integers we just read: joining them into the statement is safe and avoids 500 parameters.
+        where = QStringLiteral("r.id IN (%1)").arg(idList.join(u','));
+        binds.clear();
+    }
     QSqlQuery select(database);
     select.setForwardOnly(true);
     select.prepare(QStringLiteral("SELECT %1 FROM reads r JOIN plates p ON p.id = r.plate_id WHERE %2 ORDER BY "
