@@ -1,7 +1,7 @@
 #include "ReadsPage.h"
 
 #include "ClipboardGuard.h"
-#include "ReadTableModel.h"
+#include "ReadSearchModel.h"
 #include "Session.h"
 #include "Store.h"
 
@@ -14,6 +14,8 @@
 #include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace alpr {
 
@@ -32,7 +34,7 @@ ReadsPage::ReadsPage(Session& session, ClipboardGuard& clipboard, QWidget* paren
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
-    m_model = new ReadTableModel(this);
+    m_model = new ReadSearchModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("latestReadsTable"));
     m_table->setModel(m_model);
@@ -52,7 +54,7 @@ ReadsPage::ReadsPage(Session& session, ClipboardGuard& clipboard, QWidget* paren
 
 void ReadsPage::clear()
 {
-    m_model->setReads({}, {});
+    m_model->clear();
     m_summary->clear();
 }
 
@@ -98,7 +100,10 @@ void ReadsPage::refresh()
     QHash<qint64, QString> names;
     for (const Camera& c : cameras.value())
         names.insert(c.id, c.name);
-    m_model->setReads(std::move(reads.value()), std::move(names));
+    // The same model as the search results, fed the one page already read (the rest of the store is a search away).
+    m_model->setSource(
+        [page = std::move(reads.value())](int) mutable -> Result<QList<Read>> { return std::exchange(page, {}); },
+        std::move(names));
     m_table->resizeColumnsToContents();
 }
 

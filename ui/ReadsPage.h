@@ -8,7 +8,7 @@ class QTableView;
 namespace alpr {
 
 class ClipboardGuard;
-class ReadTableModel;
+class ReadSearchModel;
 class Session;
 
 /** The newest reads in the store, with the store's totals: a first look at the data, behind the case gate. */
@@ -28,7 +28,7 @@ public:
 private:
     Session& m_session;
     ClipboardGuard& m_clipboard;
-    ReadTableModel* m_model = nullptr;
+    ReadSearchModel* m_model = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
 };

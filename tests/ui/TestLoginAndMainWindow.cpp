@@ -3,7 +3,7 @@
 #include "Crypto.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
-#include "ReadTableModel.h"
+#include "ReadSearchModel.h"
 #include "Session.h"
 #include "TempDir.h"
 #include "Vault.h"
@@ -126,20 +126,7 @@ TEST_CASE("signing in with a wrong password shows the reason; the right one open
     CHECK(summary->text().contains(QStringLiteral("<b>25</b> reads")));
     REQUIRE(table->model()->rowCount() == 25);
     // Newest first.
-    CHECK(table->model()->index(0, ReadTableModel::Plate).data().toString() == QStringLiteral("7ABC124"));
-    CHECK(table->model()->index(0, ReadTableModel::Camera).data().toString() == QStringLiteral("Azusa Ave & Amar Rd"));
+    CHECK(table->model()->index(0, ReadSearchModel::Plate).data().toString() == QStringLiteral("7ABC124"));
+    CHECK(table->model()->index(0, ReadSearchModel::Camera).data().toString() == QStringLiteral("Azusa Ave & Amar Rd"));
 }
 
-TEST_CASE("the read table model is a well-behaved model")
-{
-    ReadTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    Read r;
-    r.plate = QStringLiteral("7ABC123");
-    r.candidates = {{QStringLiteral("7A8C123"), 60}};
-    model.setReads({r, r}, {});
-    CHECK(model.rowCount() == 2);
-    CHECK(model.index(1, ReadTableModel::Candidates).data().toString() == QStringLiteral("7A8C123"));
-    model.setReads({}, {});
-    CHECK(model.rowCount() == 0);
-}
