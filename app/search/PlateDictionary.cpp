@@ -83,17 +83,9 @@ QList<CandidatePlate> PlateDictionary::match(const PlatePattern& pattern, bool w
     QList<CandidatePlate> out;
     out.reserve(qsizetype(ids.size()));
     for (quint32 id : ids) {
-        const bool hasReads = m_readCounts[id] > 0;
-        if (!hasReads && !(withAlternates && m_altCounts[id] > 0))
+        if (!(m_readCounts[id] > 0 || (withAlternates && m_altCounts[id] > 0)))
             continue;
-        CandidatePlate c;
-        c.plateId = id;
-        c.plate = plateText(id);
-        c.readCount = m_readCounts[id];
-        c.altCount = m_altCounts[id];
-        c.firstSeenMs = qint64(m_first[id]) * 1000;
-        c.lastSeenMs = qint64(m_last[id]) * 1000;
-        c.onlyAsAlternate = !hasReads;
+        CandidatePlate c = candidate(id);
         c.misreads = pattern.isMisreadTolerant() ? std::max(0, pattern.misreadCount(c.plate)) : 0;
         out.append(std::move(c));
     }
@@ -162,18 +154,24 @@ QList<CandidatePlate> PlateDictionary::top(const PlatePattern& pattern, bool wit
     out.reserve(qsizetype(k));
     for (size_t i = 0; i < k; ++i) {
         const quint32 id = keys[i].id;
-        CandidatePlate c;
-        c.plateId = id;
-        c.plate = plateText(id);
-        c.readCount = m_readCounts[id];
-        c.altCount = m_altCounts[id];
-        c.firstSeenMs = qint64(m_first[id]) * 1000;
-        c.lastSeenMs = qint64(m_last[id]) * 1000;
-        c.onlyAsAlternate = keys[i].alternateOnly;
+        CandidatePlate c = candidate(id);
         c.misreads = keys[i].widened ? std::max(1, pattern.misreadCount(c.plate)) : 0;
         out.append(std::move(c));
     }
     return out;
+}
+
+CandidatePlate PlateDictionary::candidate(quint32 id) const
+{
+    CandidatePlate c;
+    c.plateId = id;
+    c.plate = plateText(id);
+    c.readCount = m_readCounts[id];
+    c.altCount = m_altCounts[id];
+    c.firstSeenMs = qint64(m_first[id]) * 1000;
+    c.lastSeenMs = qint64(m_last[id]) * 1000;
+    c.onlyAsAlternate = m_readCounts[id] == 0;
+    return c;
 }
 
 QString PlateDictionary::plateText(size_t id) const

@@ -66,6 +66,8 @@ public:
 private:
     void put(const PlateSummary& summary);
     QString plateText(size_t id) const;
+    /** A candidate with the dictionary's fields filled in (not its misread count: that depends on the pattern). */
+    CandidatePlate candidate(quint32 id) const;
     /** Matching ids, ascending: the main index, plus (withAlternates) the alternative-only plates. */
     std::vector<quint32> idsFor(const PlatePattern& pattern, bool withAlternates) const;
 
