@@ -16,10 +16,15 @@ ALPR_PACKAGES=(
     libqt6sql6-psql libgl-dev libvulkan-dev libxkbcommon-dev
     libsqlcipher-dev sqlcipher libcatch2-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-photo-dev
-    libssl-dev libqrencode-dev libcrack2-dev cracklib-runtime
+    openssl libssl-dev libqrencode-dev libcrack2-dev cracklib-runtime
     postgresql postgresql-contrib
+    libtesseract-dev tesseract-ocr-eng
     fonts-dejavu-core xvfb xauth
 )
+
+# The server's field tools (PostGIS, pg_partman, pgAudit) are packaged per PostgreSQL major version.
+ALPR_PG_MAJOR="$(. /etc/os-release && case "${VERSION_CODENAME:-}" in noble) echo 16 ;; *) echo 15 ;; esac)"
+ALPR_PACKAGES+=("postgresql-$ALPR_PG_MAJOR-postgis-3" "postgresql-$ALPR_PG_MAJOR-partman" "postgresql-$ALPR_PG_MAJOR-pgaudit")
 
 alpr_missing_packages() {
     local missing=()
