@@ -17,7 +17,7 @@ ALPR_PACKAGES=(
     libsqlcipher-dev sqlcipher libcatch2-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-photo-dev
     openssl libssl-dev libqrencode-dev libcrack2-dev cracklib-runtime
-    postgresql postgresql-contrib
+    postgresql postgresql-contrib libpq-dev
     libtesseract-dev tesseract-ocr-eng
     fonts-dejavu-core xvfb xauth
 )

@@ -2,10 +2,18 @@
 
 #include "AdminSettingsWidget.h"
 #include "AuditPage.h"
+#include "CanvassPage.h"
+#include "CanvassService.h"
 #include "CaseDialog.h"
 #include "ChangePasswordDialog.h"
 #include "IdleMonitor.h"
+#include "ImportDialog.h"
+#include "ImporterRegistry.h"
+#include "ImageViewer.h"
+#include "ImagingDock.h"
 #include "LockScreen.h"
+#include "MapPanel.h"
+#include "MapView.h"
 #include "MfaEnrolmentDialog.h"
 #include "PartialPlatePage.h"
 #include "PlateDictionary.h"
@@ -14,6 +22,7 @@
 #include "SearchService.h"
 #include "Session.h"
 #include "Store.h"
+#include "TransferDialog.h"
 #include "UserAdminDialog.h"
 #include "Vault.h"
 
@@ -80,6 +89,10 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
     m_readsPage = new ReadsPage(*m_session, m_clipboard, m_pages);
     m_readsPage->setObjectName(QStringLiteral("readsPage"));
     addPage(tr("Latest reads"), m_readsPage, Permission::Search);
+    m_canvass = std::make_unique<CanvassService>(*m_session);
+    m_canvassPage = new CanvassPage(*m_session, *m_canvass, m_clipboard, m_pages);
+    m_canvassPage->setObjectName(QStringLiteral("canvassPage"));
+    addPage(tr("Canvass"), m_canvassPage, Permission::Canvass);
     auto* audit = new AuditPage(*m_session, m_pages);
     audit->setObjectName(QStringLiteral("auditPage"));
     addPage(tr("Audit"), audit, Permission::ReviewAudit);
@@ -123,12 +136,75 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
 
     buildMenus();
 
+    // Field-unit imports (issue 6), for the roles that load field data; the dictionary learns the new plates.
+    if (m_session->may(Permission::ImportData)) {
+        QMenu* data = menuBar()->addMenu(tr("&Data"));
+        QAction* importAction = data->addAction(tr("&Import field-unit files…"), this, [this] {
+            const ImporterRegistry registry = ImporterRegistry::standard();
+            ImportDialog dialog(*m_session, registry, m_session->may(Permission::Search) ? m_dictionary.get() : nullptr,
+                                this);
+            dialog.exec();
+        });
+        importAction->setObjectName(QStringLiteral("importAction"));
+    }
+
+    // End of shift (issue 6, policy 462.4(b)): this laptop's reads to the server, then the purge of what it confirmed.
+    if (m_session->may(Permission::TransferData) && m_session->vault().localStore()) {
+        QMenu* data = nullptr;
+        for (QAction* a : menuBar()->actions())
+            if (a->menu() && a->text() == tr("&Data"))
+                data = a->menu();
+        if (!data)
+            data = menuBar()->addMenu(tr("&Data"));
+        QAction* transferAction = data->addAction(tr("&End of shift: transfer and purge…"), this, [this] {
+            TransferDialog dialog(*m_session, this);
+            connect(&dialog, &TransferDialog::storePurged, this, [this] {
+                if (m_dictionary)
+                    ignoreError(m_dictionary->build(m_session->store())); // the purged plates leave the dictionary
+            });
+            dialog.exec();
+        });
+        transferAction->setObjectName(QStringLiteral("transferAction"));
+    }
+
+    // The image viewer dock (following every results table) and "plate from a photo" (issue 7).
+    if (m_session->may(Permission::ViewImages)) {
+        m_imagingDock = new ImagingDock(*m_session, this);
+        addDockWidget(Qt::RightDockWidgetArea, m_imagingDock);
+        m_imagingDock->followTables(m_pages);
+        QMenu* images = menuBar()->addMenu(tr("&Images"));
+        images->addAction(m_imagingDock->toggleViewAction());
+        if (m_partialPlatePage) {
+            images->addAction(m_imagingDock->photoAction());
+            connect(m_imagingDock, &ImagingDock::patternFromPhoto, this, [this](const QString& pattern) {
+                if (!m_partialPlatePage)
+                    return;
+                m_partialPlatePage->setPattern(pattern);
+                showPage(QStringLiteral("partialPlatePage"));
+            });
+        }
+    }
+
     m_idle = new IdleMonitor(this);
     connect(m_idle, &IdleMonitor::activity, this, [this] { m_session->noteActivity(); });
     m_timer = new QTimer(this);
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &MainWindow::tick);
     m_timer->start();
+
+    // The map, shared by every page (DESIGN.md "Main window"), for roles that see reads.
+    if (m_session->may(Permission::Search) || m_session->may(Permission::Canvass)) {
+        auto* mapPanel = new MapPanel(this);
+        m_mapView = mapPanel->mapView();
+        m_mapDock = new QDockWidget(tr("Map"), this);
+        m_mapDock->setObjectName(QStringLiteral("mapDock"));
+        m_mapDock->setWidget(mapPanel);
+        addDockWidget(Qt::RightDockWidgetArea, m_mapDock);
+        resizeDocks({ m_mapDock }, { 560 }, Qt::Horizontal); // until the user's saved layout says otherwise
+        menuBar()->addMenu(tr("&View"))->addAction(m_mapDock->toggleViewAction());
+        if (m_canvassPage)
+            connectMapToCanvass();
+    }
 
     QSettings settings;
     settings.beginGroup(QStringLiteral("users/") + u.name);
@@ -226,6 +302,10 @@ void MainWindow::switchCase()
             m_searchPage->clear();
         if (m_partialPlatePage)
             m_partialPlatePage->clear();
+        if (m_canvassPage)
+            m_canvassPage->clear();
+        if (m_imagingDock)
+            m_imagingDock->viewer()->clear();
         if (m_readsPage && m_pages->currentWidget() == m_readsPage)
             m_readsPage->refresh();
     }
@@ -277,7 +357,14 @@ void MainWindow::lockNow(const QString& reason)
         m_searchPage->clear();
     if (m_partialPlatePage)
         m_partialPlatePage->clear();
+    if (m_canvassPage)
+        m_canvassPage->clear();
+    if (m_imagingDock)
+        m_imagingDock->viewer()->clear();
     m_clipboard.clearIfOurs();
+    if (m_mapView)
+        m_mapView->clearOverlays();
+    m_mapDockWasVisible = m_mapDock && (m_mapDock->isVisible() || m_mapDockWasVisible);
     for (QWidget* w : findChildren<QDockWidget*>())
         w->hide();
     // The case is a detail of an investigation too: neither the title nor the status bar shows it while locked.
@@ -295,6 +382,9 @@ void MainWindow::onUnlocked()
 {
     updateTitle();
     m_root->setCurrentWidget(m_workspace);
+    if (m_mapDock && m_mapDockWasVisible)
+        m_mapDock->show();
+    m_mapDockWasVisible = false;
     menuBar()->setEnabled(true);
     for (QToolBar* bar : findChildren<QToolBar*>())
         bar->setEnabled(true);
@@ -316,6 +406,30 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveLayout();
     event->accept();
+}
+
+void MainWindow::connectMapToCanvass()
+{
+    // An area drawn on the map becomes a scene; the reads a canvass lists are drawn on the map (a single plate's as a
+    // track); clicking one opens its details through the canvass page, so the view is gated and logged like a row's.
+    connect(m_mapView, &MapView::areaDrawn, this, [this](const QGeoShape& area) {
+        m_canvassPage->addScene(area);
+        showPage(QStringLiteral("canvassPage"));
+    });
+    connect(m_canvassPage, &CanvassPage::readsShown, this, [this](const QList<ReadPoint>& points) {
+        QList<MapRead> reads;
+        reads.reserve(points.size());
+        bool onePlate = !points.isEmpty();
+        for (const ReadPoint& p : points) {
+            reads.append({ p.readId, p.plateId, p.timeMs, p.lat, p.lon, {} });
+            onePlate = onePlate && p.plateId == points.constFirst().plateId;
+        }
+        m_mapView->setReads(reads);
+        m_mapView->setTrack(onePlate && reads.size() > 1 ? reads : QList<MapRead> {});
+        if (!reads.isEmpty())
+            m_mapView->zoomToReads();
+    });
+    connect(m_mapView, &MapView::readActivated, m_canvassPage, &CanvassPage::openRead);
 }
 
 } // namespace alpr

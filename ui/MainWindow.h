@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -15,8 +16,12 @@ class QTimer;
 
 namespace alpr {
 
+class CanvassPage;
+class CanvassService;
 class IdleMonitor;
+class ImagingDock;
 class LockScreen;
+class MapView;
 class PartialPlatePage;
 class PlateDictionary;
 class ReadsPage;
@@ -46,6 +51,8 @@ public:
     void tick();
     QString pageTitle(int index) const;
     void showPage(const QString& objectName);
+    /** The map dock's view (null for roles without data access), for pages to show reads and take areas from. */
+    MapView* mapView() const { return m_mapView; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -54,6 +61,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void connectMapToCanvass();
     void addPage(const QString& title, QWidget* page, Permission needed);
     void buildMenus();
     void onUnlocked();
@@ -74,10 +82,16 @@ private:
     QPointer<ReadsPage> m_readsPage; // null for roles without search (addPage deletes the page)
     QPointer<SearchPage> m_searchPage; // null when the role may not search (addPage deletes the page)
     QPointer<PartialPlatePage> m_partialPlatePage;
+    std::unique_ptr<CanvassService> m_canvass;
+    QPointer<CanvassPage> m_canvassPage; // null for roles without canvass
     QLabel* m_caseLabel = nullptr;
     QLabel* m_lockLabel = nullptr;
     QTimer* m_timer = nullptr;
     IdleMonitor* m_idle = nullptr;
+    ImagingDock* m_imagingDock = nullptr; ///< null for roles that may not view images
+    QDockWidget* m_mapDock = nullptr;
+    MapView* m_mapView = nullptr;
+    bool m_mapDockWasVisible = false;
 };
 
 } // namespace alpr

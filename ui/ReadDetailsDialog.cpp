@@ -1,6 +1,7 @@
 #include "ReadDetailsDialog.h"
 
 #include "AuditLog.h"
+#include "ImageViewer.h"
 #include "ReadSearchModel.h"
 #include "Session.h"
 #include "Store.h"
@@ -48,6 +49,24 @@ ReadDetailsDialog::ReadDetailsDialog(Session& session, const Read& read, const Q
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     fillFields(cameraName);
     loadImages();
+    // Zoom, enhancement, evidence export: the image viewer, in a window of its own for this read.
+    if (showsImages()) {
+        m_cameraName = cameraName;
+        QPushButton* inspect = m_ui->buttonBox->addButton(tr("Inspect and enhance…"), QDialogButtonBox::ActionRole);
+        inspect->setObjectName(QStringLiteral("inspectImagesButton"));
+        connect(inspect, &QPushButton::clicked, this, &ReadDetailsDialog::openViewer);
+    }
+}
+
+void ReadDetailsDialog::openViewer()
+{
+    auto* viewer = new ImageViewer(m_session, this);
+    viewer->setWindowFlag(Qt::Window);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->setWindowTitle(windowTitle());
+    viewer->resize(1200, 760);
+    viewer->show();
+    viewer->showRead(m_read, m_cameraName);
 }
 
 ReadDetailsDialog::~ReadDetailsDialog() = default;

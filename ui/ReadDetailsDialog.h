@@ -39,12 +39,14 @@ private:
     void fillFields(const QString& cameraName);
     void loadImages();
     void rescaleImages();
+    void openViewer();
 
     std::unique_ptr<Ui::ReadDetailsDialog> m_ui;
     Session& m_session;
     Read m_read;
     QPixmap m_overview;
     QPixmap m_plate;
+    QString m_cameraName;
 };
 
 } // namespace alpr

@@ -81,7 +81,11 @@ QDialog* ReadTableController::openDetails(int row)
 {
     if (row < 0 || row >= m_model->rowCount())
         return nullptr;
-    const Read& read = m_model->readAt(row);
+    return openDetails(m_model->readAt(row));
+}
+
+QDialog* ReadTableController::openDetails(const Read& read)
+{
     auto* dialog = new ReadDetailsDialog(m_session, read, m_model->cameraName(read.cameraId), m_table->window());
     dialog->setObjectName(QStringLiteral("readDetailsDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

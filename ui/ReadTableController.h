@@ -11,6 +11,7 @@ namespace alpr {
 class ClipboardGuard;
 class ReadSearchModel;
 class Session;
+struct Read;
 
 /**
  * What every table of reads does, attached to a QTableView from a .ui form: sorting of the loaded rows (newest first
@@ -30,6 +31,8 @@ public:
     int copySelectedPlates();
     /** Opens the details dialog of a row (non-blocking); returns it. */
     QDialog* openDetails(int row);
+    /** The same for a read that need not be in the table (e.g. one clicked on the map). */
+    QDialog* openDetails(const Read& read);
     /** Closes every details dialog this table opened. */
     void closeDetails();
     /** Shows or hides a column and remembers the choice. */

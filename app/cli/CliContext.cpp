@@ -103,6 +103,19 @@ Result<QString> CliContext::storePath() const
     return path;
 }
 
+Result<QString> CliContext::serverUri() const
+{
+    const QString uri = m_parser.value(QStringLiteral("server"));
+    if (uri.isEmpty())
+        return usageError(tr("--server URI is required (postgresql://host:port/db?sslrootcert=/path/ca.crt)."));
+    return uri;
+}
+
+bool CliContext::onServer() const
+{
+    return m_parser.isSet(QStringLiteral("server")) && !m_parser.isSet(QStringLiteral("store"));
+}
+
 Result<QString> CliContext::userName() const
 {
     const QString user = m_parser.value(QStringLiteral("user"));
@@ -139,14 +152,24 @@ Result<QString> CliContext::newPassword(const QString& forUser) const
 
 Result<std::unique_ptr<Session>> CliContext::signIn() const
 {
-    auto path = storePath();
-    if (!path)
-        return path.error();
+    return signIn(onServer());
+}
+
+Result<std::unique_ptr<Session>> CliContext::signInToServer() const
+{
+    return signIn(true);
+}
+
+Result<std::unique_ptr<Session>> CliContext::signIn(bool server) const
+{
+    Credentials c;
+    auto where = server ? serverUri() : storePath();
+    if (!where)
+        return where.error();
+    (server ? c.serverUri : c.storePath) = where.value();
     auto user = userName();
     if (!user)
         return user.error();
-    Credentials c;
-    c.storePath = path.value();
     c.user = user.value();
     c.otp = m_parser.value(QStringLiteral("otp"));
     c.bannerAcknowledged = m_parser.isSet(QStringLiteral("accept-banner"))

@@ -35,6 +35,10 @@ public:
     OutputFormat format() const;
 
     Result<QString> storePath() const;
+    /** --server URI, or a usage error naming the missing option. */
+    Result<QString> serverUri() const;
+    /** --server given and --store not: the command works on the department's server. */
+    bool onServer() const;
     /** --user or an error naming the missing option. */
     Result<QString> userName() const;
     /** The acting user's password: ALPR_PASSWORD, --password-file, or a no-echo prompt. */
@@ -46,6 +50,8 @@ public:
      * The banner is accepted with --accept-banner or ALPR_ACCEPT_BANNER=1, or interactively on a terminal.
      */
     Result<std::unique_ptr<Session>> signIn() const;
+    /** Like signIn(), always to --server (e.g. a command that also names a local --store, like transfer). */
+    Result<std::unique_ptr<Session>> signInToServer() const;
     /** Opens the case given by --case/--purpose[/--purpose-category] in the session (exit 4 when missing). */
     Status openCase(Session& session) const;
 
@@ -61,6 +67,8 @@ public:
     void print(const QStringList& header, const QList<QStringList>& rows) const;
 
 private:
+    Result<std::unique_ptr<Session>> signIn(bool server) const;
+
     QCommandLineParser& m_parser;
     const Clock& m_clock;
 };

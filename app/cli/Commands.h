@@ -21,9 +21,23 @@ Status reads(CliContext& ctx);
 Status search(CliContext& ctx);
 Status candidates(CliContext& ctx);
 Status bench(CliContext& ctx);
+// ImageCommands.cpp
+Status benchImages(CliContext& ctx);
+// ImportCommands.cpp
+Status importFiles(CliContext& ctx);
+Status benchIngest(CliContext& ctx);
+// CanvassCommands.cpp, CanvassBench.cpp
+Status canvass(CliContext& ctx);
+Status benchCanvass(CliContext& ctx);
+// ServerCommands.cpp
+Status server(CliContext& ctx);
+// MapCommands.cpp
+Status benchMap(CliContext& ctx);
 // AuditCommands.cpp
 Status audit(CliContext& ctx);
 Status access(CliContext& ctx);
+// TransferCommands.cpp
+Status transfer(CliContext& ctx);
 } // namespace commands
 
 } // namespace alpr

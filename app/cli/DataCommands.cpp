@@ -266,7 +266,7 @@ Result<std::unique_ptr<Session>> createStore(const QString& path, const Clock& c
     admin.trainedOn = QDateTime::fromMSecsSinceEpoch(clock.nowMs()).date().addMonths(-2);
     admin.refresherDue = admin.trainedOn.addYears(1);
     admin.cletsAuthorised = true;
-    auto created = Vault::create(path, admin, QString::fromLatin1(kDemoAccounts[0].password), clock);
+    auto created = Vault::create(path, admin, QString::fromLatin1(kDemoAccounts[0].password), clock, 0, true);
     if (!created)
         return created.error();
     std::unique_ptr<Vault> vault = std::move(created.value());
@@ -323,9 +323,11 @@ Status fill(Session& session, const DemoOptions& options, qint64* inserted, Demo
     // Into an empty store, the time indexes are built once at the end: one sorted pass instead of millions of
     // random inserts (the load is several times faster, measured).
     const auto before = store.stats();
-    const bool bulk = before && before->reads == 0;
+    // Bulk loading and checkpoints are the local store's; a server indexes as it goes.
+    LocalStore* local = session.vault().localStore();
+    const bool bulk = local && before && before->reads == 0;
     if (bulk)
-        if (Status s = session.vault().store().beginBulkLoad(); !s)
+        if (Status s = local->beginBulkLoad(); !s)
             return s;
     const bool interactive = isatty(STDERR_FILENO);
     Status generated = generator.generate(
@@ -345,14 +347,15 @@ Status fill(Session& session, const DemoOptions& options, qint64* inserted, Demo
     if (interactive)
         CliContext::err() << '\n';
     if (bulk)
-        if (Status s = session.vault().store().endBulkLoad(); !s)
+        if (Status s = local->endBulkLoad(); !s)
             return s;
     if (!storeStatus)
         return storeStatus;
     if (!generated)
         return generated;
-    if (Status s = session.vault().store().checkpoint(); !s)
-        return s;
+    if (local)
+        if (Status s = local->checkpoint(); !s)
+            return s;
     if (scene)
         *scene = generator.scene();
     return session.audit().record(

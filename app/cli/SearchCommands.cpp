@@ -224,6 +224,8 @@ double msSince(const QElapsedTimer& t)
 Status bench(CliContext& ctx)
 {
     const QString what = ctx.arguments().value(0);
+    if (what == QLatin1String("ingest"))
+        return benchIngest(ctx); // ImportCommands.cpp
     if (what != QLatin1String("search"))
         return usageError(tr("bench: only 'search' is available in this version (canvass and ingest come with "
                              "their features)."));

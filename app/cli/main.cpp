@@ -56,7 +56,29 @@ void addOptions(QCommandLineParser& p)
         { QStringLiteral("hotlist-only"), tr("search: only plates on a hotlist.") },
         { QStringLiteral("limit"), tr("search: at most N reads (default 500)."), tr("N") },
         { QStringLiteral("json"), tr("bench: print JSON.") },
+        { QStringLiteral("mapping"), tr("import: column mapping of delimited text (JSON file)."), tr("MAP.json") },
+        { QStringLiteral("at"), tr("canvass: centre of one circular scene."), tr("LAT,LON") },
+        { QStringLiteral("radius"), tr("canvass: radius of the --at scene in metres."), tr("M") },
+        { QStringLiteral("polygon"), tr("canvass: one polygonal scene (even-odd rule)."), tr("LAT,LON;LAT,LON;...") },
+        { QStringLiteral("scene"), tr("canvass: a circular scene with its own window (repeatable)."),
+          tr("LAT,LON,M,FROM,TO") },
+        { QStringLiteral("min-scenes"), tr("canvass: plates seen at at least K of the scenes (default all)."),
+          tr("K") },
+        { QStringLiteral("convoy"), tr("canvass: plates travelling with this plate."), tr("PLATE") },
+        { QStringLiteral("within-seconds"), tr("canvass --convoy: time from a sighting (default 60)."), tr("S") },
+        { QStringLiteral("within-metres"), tr("canvass --convoy: distance from a sighting (default 100)."), tr("D") },
+        { QStringLiteral("min-times"), tr("canvass --convoy: sightings a companion must share (default 2)."),
+          tr("M") },
+        { QStringLiteral("locate"), tr("canvass: where and when this plate is usually seen."), tr("PLATE") },
+        { QStringLiteral("cluster-metres"), tr("canvass --locate: radius of a place (default 200)."), tr("R") },
+        { QStringLiteral("show"), tr("canvass: list plates (default) or their reads."), tr("plates|reads") },
+        { QStringLiteral("server"),
+          tr("The department's PostgreSQL server: postgresql://host:port/db?sslrootcert=CA.crt (TLS verified)."),
+          tr("URI") },
         { QStringLiteral("accept-banner"), tr("Acknowledge the system-use notice (also ALPR_ACCEPT_BANNER=1).") },
+        { QStringLiteral("server-otp"), tr("transfer: the TOTP code of your server account (else --otp)."),
+          tr("CODE") },
+        { QStringLiteral("batch"), tr("transfer: reads per batch confirmed by the server (default 5000)."), tr("N") },
     });
 }
 
@@ -74,7 +96,8 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd|unlock, mfa enroll|confirm, "
-           "demo, stats, reads, search, candidates, bench search, audit verify|log, access log"));
+           "demo, stats, reads, search, candidates, canvass, import, bench search|canvass|images|ingest|map, audit "
+           "verify|log, access log"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do."));
@@ -106,7 +129,18 @@ int main(int argc, char** argv)
         { QStringLiteral("reads"), commands::reads },   { QStringLiteral("mfa"), commands::mfa },
         { QStringLiteral("audit"), commands::audit },   { QStringLiteral("access"), commands::access },
         { QStringLiteral("search"), commands::search }, { QStringLiteral("candidates"), commands::candidates },
-        { QStringLiteral("bench"), commands::bench },
+        { QStringLiteral("import"), commands::importFiles },
+        { QStringLiteral("server"), commands::server },
+        { QStringLiteral("canvass"), commands::canvass },
+        { QStringLiteral("transfer"), commands::transfer },
+        { QStringLiteral("bench"),
+          [](CliContext& c) {
+              if (c.arguments().value(0) == u"map")
+                  return commands::benchMap(c);
+              if (c.arguments().value(0) == u"canvass")
+                  return commands::benchCanvass(c);
+              return c.arguments().value(0) == u"images" ? commands::benchImages(c) : commands::bench(c);
+          } },
     };
     const auto it = table.find(positional.first());
     if (it == table.end()) {

@@ -50,13 +50,18 @@ Status Authenticator::recordFailure(const QString& storePath, const QString& use
     return lockout->save(path);
 }
 
+QString Authenticator::lockoutBase(const Credentials& c)
+{
+    return c.serverUri.isEmpty() ? c.storePath : Vault::serverStatePath(c.serverUri);
+}
+
 Result<QByteArray> Authenticator::unwrapKey(const Credentials& c) const
 {
     if (!c.bannerAcknowledged)
         return policyError(tr("The system-use notice must be acknowledged before signing in."));
     if (c.user.isEmpty() || c.password.isEmpty())
         return usageError(tr("Enter your user name and password."));
-    const QString lockoutPath = LockoutFile::pathForStore(c.storePath);
+    const QString lockoutPath = LockoutFile::pathForStore(lockoutBase(c));
     auto lockout = LockoutFile::load(lockoutPath);
     if (!lockout)
         return lockout.error();
@@ -65,12 +70,15 @@ Result<QByteArray> Authenticator::unwrapKey(const Credentials& c) const
         return authError(tr("The account %1 is locked after repeated failed sign-ins; an administrator must unlock "
                             "it.")
                              .arg(c.user));
+    // A server has no key to unwrap: the database checks the password when openSession() connects.
+    if (!c.serverUri.isEmpty())
+        return QByteArray();
     auto key = Vault::unwrapKey(c.storePath, c.user, c.password);
     if (!key) {
         if (key.error().kind != ErrorKind::Auth)
             return key.error();
         bool lockedNow = false;
-        if (Status s = recordFailure(c.storePath, c.user, QStringLiteral("wrong user name or password"), &lockedNow);
+        if (Status s = recordFailure(lockoutBase(c), c.user, QStringLiteral("wrong user name or password"), &lockedNow);
             !s)
             return s.error();
         if (lockedNow)
@@ -84,10 +92,17 @@ Result<QByteArray> Authenticator::unwrapKey(const Credentials& c) const
 Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c, QByteArray key,
                                                             const QString& source) const
 {
-    auto vault = Vault::openWithKey(c.storePath, c.user, std::move(key), m_clock);
+    auto vault = c.serverUri.isEmpty() ? Vault::openWithKey(c.storePath, c.user, std::move(key), m_clock)
+                                       : Vault::connect(c.serverUri, c.user, c.password, m_clock);
     if (!vault) {
-        if (vault.error().kind == ErrorKind::Auth)
-            ignoreError(recordFailure(c.storePath, c.user, vault.error().message));
+        if (vault.error().kind == ErrorKind::Auth) {
+            bool lockedNow = false;
+            ignoreError(recordFailure(lockoutBase(c), c.user, vault.error().message, &lockedNow));
+            if (lockedNow && !c.serverUri.isEmpty())
+                return authError(tr("%1 Too many failed attempts: the account is now locked until an administrator "
+                                    "unlocks it.")
+                                     .arg(vault.error().message));
+        }
         return vault.error();
     }
     const UserRecord record = vault.value()->user();
@@ -96,7 +111,7 @@ Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c
     const qint64 now = m_clock.nowMs();
 
     // Failures that happened while nobody could write the log are written now, with their own times.
-    const QString lockoutPath = LockoutFile::pathForStore(c.storePath);
+    const QString lockoutPath = LockoutFile::pathForStore(lockoutBase(c));
     auto lockout = LockoutFile::load(lockoutPath);
     if (!lockout)
         return lockout.error();

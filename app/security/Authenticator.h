@@ -20,15 +20,19 @@ struct Credentials
     QString password;
     QString otp; ///< 6-digit TOTP code; empty when the user is not enrolled
     bool bannerAcknowledged = false; ///< the system-use notice was shown and accepted (CJIS AC-8)
+    /** Set instead of storePath to sign in to the department's server (postgresql://...?sslrootcert=...). */
+    QString serverUri = {};
 };
 
 /**
- * Signing in to a local store, with every rule of the access-control policy: the acknowledged banner, account
- * lockout (5 failures in 15 minutes), the key slot, disabled and 90-day-inactive accounts, the TOTP code, MFA
- * enrolment and password age duties, and an audit row for every success and failure.
+ * Signing in to a local store or to the server, with every rule of the access-control policy: the acknowledged
+ * banner, account lockout (5 failures in 15 minutes), the key slot, disabled and 90-day-inactive accounts, the TOTP
+ * code, MFA enrolment and password age duties, and an audit row for every success and failure.
  *
  * Split in two so the GUI can run the slow key derivation on a worker thread: unwrapKey() touches no database;
- * openSession() opens the store on the calling thread, which then owns it.
+ * openSession() opens the store on the calling thread, which then owns it. For a server (serverUri) there is no key:
+ * unwrapKey() only checks the banner and the lockout, and openSession() connects as the user's database role (the
+ * server checks the password; failures are counted in a lockout file the workstation keeps for that server).
  */
 class Authenticator
 {
@@ -51,6 +55,8 @@ public:
 private:
     Status recordFailure(const QString& storePath, const QString& user, const QString& reason,
                          bool* lockedNow = nullptr) const;
+    /** What the lockout file is kept beside: the store file, or the workstation's state path for the server. */
+    static QString lockoutBase(const Credentials& credentials);
     const Clock& m_clock;
 };
 

@@ -30,6 +30,12 @@ constexpr Row kTable[] = {
     {Permission::ReviewAudit,     false, false, true,  true},
     {Permission::ManageUsers,     false, false, false, true},
     {Permission::SetRetention,    false, false, false, true},
+    // Field data is day-to-day operation of ALPR data (462.2): records clerks and supervisors load it; detectives
+    // query it; administrators, by separation of duties, do not handle ALPR data.
+    {Permission::ImportData,      false, true,  true,  false},
+    // Policy 462.4(b): the field officer moves the laptop's reads to the home server each shift. The server lets only
+    // detectives and supervisors write reads; clerks load files at the station, administrators handle no ALPR data.
+    {Permission::TransferData,    true,  false, true,  false},
 };
 
 } // namespace
@@ -67,6 +73,8 @@ bool Permissions::isDataAccess(Permission permission)
     case Permission::ReviewAudit:
     case Permission::ManageUsers:
     case Permission::SetRetention:
+    case Permission::ImportData: // not a query: no case; ImportService checks training itself
+    case Permission::TransferData: // not a query: no case; TransferService checks training itself
         return false;
     }
     return true;
@@ -103,6 +111,10 @@ QString Permissions::label(Permission permission)
         return QCoreApplication::translate("Permissions", "manage users");
     case Permission::SetRetention:
         return QCoreApplication::translate("Permissions", "set retention");
+    case Permission::ImportData:
+        return QCoreApplication::translate("Permissions", "import field data");
+    case Permission::TransferData:
+        return QCoreApplication::translate("Permissions", "transfer field data to the server");
     }
     return {};
 }

@@ -19,6 +19,8 @@ enum class Permission {
     ReviewAudit, ///< audit and access logs, audit verification
     ManageUsers, ///< accounts, roles, training dates, unlocks
     SetRetention, ///< retention period, legal holds, password rules
+    ImportData, ///< import field-unit files (OpenALPR, CSV) into the store; needs training, not a case
+    TransferData, ///< end-of-shift transfer of a local store to the server, then purge; needs training, not a case
 };
 
 class Permissions

@@ -3,10 +3,13 @@
 #include "Clock.h"
 #include "Crypto.h"
 #include "KeySlotFile.h"
+#include "RemoteStore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace alpr {
 
@@ -27,7 +30,61 @@ struct Vault::SlotsHolder
 Vault::~Vault()
 {
     m_store.reset();
+    m_remote.reset();
     secureZero(m_dataKey);
+}
+
+Store& Vault::store()
+{
+    if (m_remote)
+        return *m_remote;
+    return *m_store;
+}
+
+QString Vault::storePath() const
+{
+    return m_remote ? m_serverStatePath : m_store->path();
+}
+
+QString Vault::serverStatePath(const QString& serverUri)
+{
+    QString dir = qEnvironmentVariable("ALPR_STATE_DIR");
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    dir += QStringLiteral("/servers");
+    QDir().mkpath(dir);
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    auto address = ServerAddress::parse(serverUri);
+    QString name = address ? QStringLiteral("%1_%2_%3").arg(address->host).arg(address->port).arg(address->database)
+                           : QString::fromLatin1(sha256(serverUri.toUtf8()).toHex().left(16));
+    for (QChar& c : name)
+        if (!c.isLetterOrNumber() && c != u'.' && c != u'-')
+            c = u'_';
+    return dir + u'/' + name;
+}
+
+Result<std::unique_ptr<Vault>> Vault::connect(const QString& serverUri, const QString& user, const QString& password,
+                                              const Clock& clock)
+{
+    auto address = ServerAddress::parse(serverUri);
+    if (!address)
+        return address.error();
+    auto remote = RemoteStore::connect(address.value(), user, password);
+    if (!remote)
+        return remote.error();
+    std::unique_ptr<Vault> vault(new Vault);
+    vault->m_clock = &clock;
+    vault->m_remote = std::move(remote.value());
+    vault->m_serverStatePath = serverStatePath(serverUri);
+    // The anchor key is derived the same way as from a local data key, from the server's shared audit secret.
+    vault->m_dataKey = vault->m_remote->auditSecret();
+    auto record = vault->m_remote->user(user);
+    if (!record)
+        return authError(tr("The database role %1 has no ALPR account on %2.").arg(user, address->describe()));
+    if (record->disabled)
+        return authError(tr("The account %1 is disabled. Ask an administrator.").arg(user));
+    vault->m_user = record.value();
+    return vault;
 }
 
 int Vault::slotIterations()
@@ -37,7 +94,7 @@ int Vault::slotIterations()
 }
 
 Result<std::unique_ptr<Vault>> Vault::create(const QString& storePath, UserRecord admin, const QString& password,
-                                             const Clock& clock, int iterations)
+                                             const Clock& clock, int iterations, bool demonstration)
 {
     const QString keyPath = KeySlotFile::pathForStore(storePath);
     if (QFileInfo::exists(storePath))
@@ -55,7 +112,8 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString& storePath, UserRecor
     if (vault->m_dataKey.size() != 32)
         return failure(tr("The system's random number generator failed."));
 
-    auto store = LocalStore::open(storePath, vault->m_dataKey, LocalStore::Mode::CreateNew);
+    auto store = LocalStore::open(storePath, vault->m_dataKey,
+                                  demonstration ? LocalStore::Mode::CreateDemo : LocalStore::Mode::CreateNew);
     if (!store)
         return store.error();
     vault->m_store = std::move(store.value());
@@ -145,7 +203,7 @@ Result<std::unique_ptr<Vault>> Vault::openWithKey(const QString& storePath, cons
 Status Vault::touchLastLogin()
 {
     m_user.lastLoginMs = m_clock->nowMs();
-    return m_store->updateUser(m_user);
+    return store().updateUser(m_user);
 }
 
 QByteArray Vault::deriveKey(const QByteArray& label) const
@@ -155,6 +213,8 @@ QByteArray Vault::deriveKey(const QByteArray& label) const
 
 bool Vault::checkPassword(const QString& password) const
 {
+    if (m_remote)
+        return m_remote->checkPassword(password);
     auto key = m_slots->file.unwrap(m_user.name, password);
     if (!key)
         return false;
@@ -170,6 +230,13 @@ Status Vault::saveSlots()
 
 Status Vault::addUser(UserRecord user, const QString& password)
 {
+    if (m_remote) {
+        const qint64 now = m_clock->nowMs();
+        user.createdMs = now;
+        user.passwordChangedMs = now;
+        auto created = m_remote->createUser(user, password);
+        return created ? Status() : Status(created.error());
+    }
     if (m_slots->file.hasSlot(user.name))
         return failure(tr("A user named %1 already exists.").arg(user.name));
     const qint64 now = m_clock->nowMs();
@@ -187,19 +254,24 @@ Status Vault::addUser(UserRecord user, const QString& password)
 
 Status Vault::changePassword(const QString& name, const QString& newPassword)
 {
-    auto record = m_store->user(name);
+    auto record = store().user(name);
     if (!record)
         return record.error();
     if (record->disabled)
         return policyError(tr("The account %1 is disabled.").arg(name));
-    if (m_iterations == 0)
-        m_iterations = slotIterations();
-    if (Status s = m_slots->file.setSlot(name, newPassword, m_dataKey, m_iterations); !s)
-        return s;
-    if (Status s = saveSlots(); !s)
-        return s;
+    if (m_remote) {
+        if (Status s = m_remote->setPassword(name, newPassword); !s)
+            return s;
+    } else {
+        if (m_iterations == 0)
+            m_iterations = slotIterations();
+        if (Status s = m_slots->file.setSlot(name, newPassword, m_dataKey, m_iterations); !s)
+            return s;
+        if (Status s = saveSlots(); !s)
+            return s;
+    }
     record->passwordChangedMs = m_clock->nowMs();
-    if (Status s = m_store->updateUser(record.value()); !s)
+    if (Status s = store().updateUser(record.value()); !s)
         return s;
     if (name == m_user.name)
         m_user.passwordChangedMs = record->passwordChangedMs;
@@ -210,14 +282,15 @@ Status Vault::disableUser(const QString& name)
 {
     if (name == m_user.name)
         return policyError(tr("You cannot disable your own account."));
-    auto record = m_store->user(name);
+    auto record = store().user(name);
     if (!record)
         return record.error();
     record->disabled = true;
-    if (Status s = m_store->updateUser(record.value()); !s)
+    if (Status s = store().updateUser(record.value()); !s)
         return s;
-    // Deleting the slot is what actually takes the key away; the flag only tells the UI why.
-    if (m_slots->file.hasSlot(name)) {
+    // Deleting the slot is what actually takes the key away; the flag only tells the UI why. On a server the flag
+    // itself makes the login role NOLOGIN (a trigger there).
+    if (m_slots && m_slots->file.hasSlot(name)) {
         if (Status s = m_slots->file.removeSlot(name); !s)
             return s;
         return saveSlots();

@@ -1,6 +1,7 @@
 #include "LocalStore.h"
 
 #include "Migrations.h"
+#include "ReadAreaQueries.h"
 #include "ReadBatchWriter.h"
 #include "SqlCipherDriver.h"
 
@@ -18,6 +19,8 @@
 namespace alpr {
 
 namespace {
+// Set in meta while a bulk load runs (see beginBulkLoad).
+const QString kBulkMarker = QStringLiteral("bulk_load");
 
 QString tr(const char* text)
 {
@@ -147,7 +150,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path, const 
     if (dataKey.size() != 32)
         return failure(tr("%1: the data key must be 32 bytes.").arg(path));
     const QFileInfo info(path);
-    if (mode == Mode::CreateNew && info.exists())
+    if (mode != Mode::OpenExisting && info.exists())
         return failure(tr("%1: a file of that name already exists; refusing to overwrite it.").arg(path));
     if (mode == Mode::OpenExisting) {
         if (!info.exists())
@@ -164,7 +167,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path, const 
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), name);
         database.setDatabaseName(path);
-        database.setConnectOptions(mode == Mode::CreateNew ? QStringLiteral("QSQLCIPHER_CREATE") : QString());
+        database.setConnectOptions(mode != Mode::OpenExisting ? QStringLiteral("QSQLCIPHER_CREATE") : QString());
         // open(user, password) does not keep the key in the connection's settings, unlike setPassword().
         QByteArray hex = dataKey.toHex();
         QString hexKey = QString::fromLatin1(hex);
@@ -174,10 +177,12 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString& path, const 
         if (!opened)
             return failure(tr("%1: cannot open the store: %2").arg(path, database.lastError().text()));
         // Owner-only, before the first write: SQLite gives the WAL and shared-memory files the main file's mode.
-        if (mode == Mode::CreateNew && !QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        if (mode != Mode::OpenExisting
+            && !QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return failure(tr("%1: cannot restrict the store file to its owner.").arg(path));
     }
-    if (Status s = store->configureAndCheck(mode == Mode::CreateNew); !s)
+    store->m_demoFill = mode == Mode::CreateDemo;
+    if (Status s = store->configureAndCheck(mode != Mode::OpenExisting); !s)
         return s.error();
     return store;
 }
@@ -200,8 +205,16 @@ Status LocalStore::configureAndCheck(bool created)
         return failure(tr("%1: the store cannot be read (damaged?): %2").arg(m_path, e.text()));
     }
     q.finish();
+    // cipher_memory_security is process-wide in SQLCipher and can only be switched on: a demonstration store
+    // (synthetic data, published passwords) is filled with it off, because with it on every allocation inside SQLite
+    // is an mlock/munlock pair (this build has no lookaside) and 10 M demo reads took 16 minutes instead of minutes.
+    // Any later open of any store in the process switches it on again.
+    if (!m_demoFill) {
+        if (!q.exec(QStringLiteral("PRAGMA cipher_memory_security = ON")))
+            return sqlError(QStringLiteral("cipher_memory_security"), q.lastError().text());
+        q.finish();
+    }
     const char* const pragmas[] = {
-        "PRAGMA cipher_memory_security = ON",
         "PRAGMA foreign_keys = ON",
         "PRAGMA secure_delete = ON",
         "PRAGMA journal_mode = WAL",
@@ -249,9 +262,13 @@ Status LocalStore::configureAndCheck(bool created)
     }
     if (Status s = Migrations::migrate(database, m_path); !s)
         return s;
-    // After a bulk load cut short, the read indexes are missing: build them before anyone searches.
-    if (Status s = endBulkLoad(); !s)
-        return s;
+    // A bulk load keeps plates and counts in memory until its end: a store left by one cut short is incomplete.
+    if (auto marker = setting(kBulkMarker); !marker)
+        return marker.error();
+    else if (!marker->isEmpty())
+        return failure(tr("%1: this store was being filled with generated data when the process stopped; it is "
+                          "incomplete. Delete it (and its .keys file) and create it again.")
+                           .arg(m_path));
     if (created) {
         if (Status s = setSetting(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)); !s)
             return s;
@@ -260,28 +277,50 @@ Status LocalStore::configureAndCheck(bool created)
 }
 
 namespace {
-// The secondary indexes of reads that a bulk load may drop and rebuild; the same definitions as the migration.
-const char* const kReadIndexes[] = {
-    "CREATE INDEX IF NOT EXISTS reads_plate_time ON reads (plate_id, time_ms)",
-    "CREATE INDEX IF NOT EXISTS reads_time ON reads (time_ms)",
+// The secondary indexes a bulk load drops and builds again at its end; the same definitions as the migrations.
+// Only the indexes whose inserts land at random places: reads_time and reads_source grow at their end (reads come
+// in time order with rising source ids) and stay, so the load still refuses a duplicate source id.
+const char* const kBulkIndexes[][2] = {
+    { "reads_plate_time", "CREATE INDEX IF NOT EXISTS reads_plate_time ON reads (plate_id, time_ms)" },
+    { "read_alternates_read", "CREATE INDEX IF NOT EXISTS read_alternates_read ON read_alternates (read_id)" },
+    { "reads_cell_time", "CREATE INDEX IF NOT EXISTS reads_cell_time ON reads (cell, time_ms, plate_id, lat, lon)" },
 };
 } // namespace
 
 Status LocalStore::beginBulkLoad()
 {
+    if (!m_writer)
+        m_writer = std::make_unique<ReadBatchWriter>(db(), m_path);
+    if (Status s = m_writer->beginBulk(); !s)
+        return s;
+    // The marker says "plates and counts live in a process's memory": a store left with it is incomplete.
+    if (Status s = setSetting(kBulkMarker, QStringLiteral("running")); !s)
+        return s;
     QSqlQuery q(db());
-    for (const char* drop : { "DROP INDEX IF EXISTS reads_plate_time", "DROP INDEX IF EXISTS reads_time" })
-        if (!q.exec(QString::fromLatin1(drop)))
+    // Reads refer to plates that are written at the end of the load.
+    if (!q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")))
+        return sqlError(QStringLiteral("bulk load"), q.lastError().text());
+    for (const auto& index : kBulkIndexes)
+        if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index[0]))))
             return sqlError(QStringLiteral("bulk load"), q.lastError().text());
     return {};
 }
 
 Status LocalStore::endBulkLoad()
 {
+    if (m_writer && m_writer->inBulk())
+        if (Status s = m_writer->finishBulk(); !s)
+            return s;
     QSqlQuery q(db());
-    for (const char* create : kReadIndexes)
-        if (!q.exec(QString::fromLatin1(create)))
+    for (const auto& index : kBulkIndexes)
+        if (!q.exec(QString::fromLatin1(index[1])))
             return sqlError(QStringLiteral("bulk load"), q.lastError().text());
+    if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+        return sqlError(QStringLiteral("bulk load"), q.lastError().text());
+    q.prepare(QStringLiteral("DELETE FROM meta WHERE key = ?"));
+    q.addBindValue(kBulkMarker);
+    if (!q.exec())
+        return sqlError(QStringLiteral("bulk load"), q.lastError().text());
     return {};
 }
 
@@ -935,6 +974,48 @@ Result<QList<qint64>> LocalStore::readIdsMatchingGlob(const QString& glob, int l
     while (q.next())
         out.append(q.value(0).toLongLong());
     return out;
+}
+
+} // namespace alpr
+
+namespace alpr {
+
+// Geo-time queries: the SQL lives in ReadAreaQueries.
+Status LocalStore::forEachReadInBoxes(const QList<GeoTimeBox>& boxes,
+                                      const std::function<bool(int, const ReadPoint&)>& sink)
+{
+    return ReadAreaQueries(db(), m_path).forEachReadInBoxes(boxes, sink);
+}
+
+Result<QList<ReadPoint>> LocalStore::readPointsOfPlate(const QString& plate, qint64 fromMs, qint64 toMs)
+{
+    return ReadAreaQueries(db(), m_path).readPointsOfPlate(plate, fromMs, toMs);
+}
+
+Result<QHash<qint64, QString>> LocalStore::plateTexts(const QList<qint64>& plateIds)
+{
+    return ReadAreaQueries(db(), m_path).plateTexts(plateIds);
+}
+
+Result<QList<Read>> LocalStore::readsByIds(const QList<qint64>& readIds)
+{
+    return ReadAreaQueries(db(), m_path).readsByIds(readIds);
+}
+
+Result<QList<ReadPoint>> LocalStore::circleReadsBaseline(const CircleWindow& scene)
+{
+    return ReadAreaQueries(db(), m_path).circleReadsBaseline(scene);
+}
+
+Result<QHash<qint64, QList<qint64>>> LocalStore::commonPlatesBaseline(const QList<CircleWindow>& scenes, int minScenes)
+{
+    return ReadAreaQueries(db(), m_path).commonPlatesBaseline(scenes, minScenes);
+}
+
+Result<QHash<qint64, qint64>> LocalStore::convoyBaseline(const QString& plate, qint64 fromMs, qint64 toMs,
+                                                         qint64 withinMs, double withinM, int minTimes)
+{
+    return ReadAreaQueries(db(), m_path).convoyBaseline(plate, fromMs, toMs, withinMs, withinM, minTimes);
 }
 
 } // namespace alpr

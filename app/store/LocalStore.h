@@ -23,7 +23,9 @@ class ReadBatchWriter;
 class LocalStore final : public Store
 {
 public:
-    enum class Mode { OpenExisting, CreateNew };
+    /** CreateDemo: a new store for synthetic demonstration data, filled with cipher_memory_security off (see
+        configureAndCheck); everything else about it is a normal encrypted store. */
+    enum class Mode { OpenExisting, CreateNew, CreateDemo };
 
     static Result<std::unique_ptr<LocalStore>> open(const QString& path, const QByteArray& dataKey, Mode mode);
     ~LocalStore() override;
@@ -35,8 +37,10 @@ public:
     /** Folds the WAL back into the main file (and truncates it), e.g. before a backup or a purge check. */
     Status checkpoint();
     /**
-     * For loading many reads into an empty store (demo data): drops the two time indexes of reads, which
-     * endBulkLoad() builds again in one sorted pass. A store opened after a crash in between gets them back at open.
+     * For loading many reads into an EMPTY store (demo data): drops the secondary indexes of reads and alternatives
+     * and keeps plates, counts and alternatives in memory (ReadBatchWriter's bulk mode); endBulkLoad() writes them in
+     * key order and builds the indexes in one sorted pass each. A store whose bulk load was cut short is refused at
+     * open with a message saying so (it lacks its plates).
      */
     Status beginBulkLoad();
     Status endBulkLoad();
@@ -55,6 +59,18 @@ public:
     Result<qint64> maxPlateId() override;
     Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) override;
     Result<std::pair<QByteArray, QByteArray>> readImages(qint64 readId) override;
+    // Geo-time queries and their baselines: ReadAreaQueries.
+    Status forEachReadInBoxes(const QList<GeoTimeBox>& boxes,
+                              const std::function<bool(int, const ReadPoint&)>& sink) override;
+    Result<QList<ReadPoint>> readPointsOfPlate(const QString& plate, qint64 fromMs, qint64 toMs) override;
+    Result<QHash<qint64, QString>> plateTexts(const QList<qint64>& plateIds) override;
+    Result<QList<Read>> readsByIds(const QList<qint64>& readIds) override;
+    Result<QList<ReadPoint>> circleReadsBaseline(const CircleWindow& scene) override;
+    Result<QHash<qint64, QList<qint64>>> commonPlatesBaseline(const QList<CircleWindow>& scenes,
+                                                              int minScenes) override;
+    Result<QHash<qint64, qint64>> convoyBaseline(const QString& plate, qint64 fromMs, qint64 toMs, qint64 withinMs,
+                                                 double withinM, int minTimes) override;
+    Result<qint64> addReadsBaseline(const QList<Read>& reads) override; // PlainInsertBaseline.cpp
     Result<UserRecord> addUser(const UserRecord& user) override;
     Status updateUser(const UserRecord& user) override;
     Result<QList<UserRecord>> users() override;
@@ -74,6 +90,8 @@ public:
     Result<QMap<QString, QString>> settings() override;
 
 private:
+    friend class TransferJournal; // the end-of-shift transfer's SQL on this connection (TransferJournal.cpp,
+    friend class LocalTransferReads; // LocalTransferReads.cpp)
     LocalStore(QString path, QString connectionName);
     QSqlDatabase db() const;
     Status configureAndCheck(bool created);
@@ -81,6 +99,7 @@ private:
 
     QString m_path;
     QString m_connection;
+    bool m_demoFill = false;
     std::unique_ptr<ReadBatchWriter> m_writer;
 };
 

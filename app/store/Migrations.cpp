@@ -146,6 +146,33 @@ CREATE TABLE hits (
     UNIQUE (read_id, entry_id)
 );
 )SQL",
+    // 2: the spatio-temporal index of the canvass analyses (see ReadAreaQueries): a grid cell per read, computed by
+    // SQLite from lat/lon (a virtual column, so existing rows need no rewrite and every insert keeps the index
+    // current), and a covering index on (cell, time) carrying what the analyses need.
+    R"SQL(
+ALTER TABLE reads ADD COLUMN cell INTEGER GENERATED ALWAYS AS
+    (CAST((lat + 90.0) * 400.0 AS INTEGER) * 200000 + CAST((lon + 180.0) * 330.0 AS INTEGER)) VIRTUAL;
+CREATE INDEX reads_cell_time ON reads (cell, time_ms, plate_id, lat, lon);
+)SQL",
+    // 3: the journal of the end-of-shift transfer (TransferJournal): one row per batch of reads sent to a server, so
+    // a transfer cut short resumes where it stopped and nothing is purged that the server did not confirm.
+    R"SQL(
+CREATE TABLE transfer_batches (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: it is part of the reads' key on the server
+    server_id    TEXT NOT NULL,
+    server       TEXT NOT NULL,
+    first_read   INTEGER NOT NULL,
+    last_read    INTEGER NOT NULL,
+    read_count   INTEGER NOT NULL,
+    hash         BLOB NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('sent', 'confirmed', 'purged')),
+    receipt      TEXT NOT NULL DEFAULT '',
+    sent_ms      INTEGER NOT NULL,
+    confirmed_ms INTEGER NOT NULL DEFAULT 0,
+    purged_ms    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX transfer_batches_state ON transfer_batches (state) WHERE state <> 'purged';
+)SQL",
 };
 
 constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));

@@ -4,6 +4,7 @@
 #include "Result.h"
 #include "UserRecord.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -93,6 +94,41 @@ struct HotlistEntry
     qint64 addedMs = 0;
 };
 
+/** A read's place and time without plate text or images: what the canvass analyses (app/analysis) work on. */
+struct ReadPoint
+{
+    qint64 readId = 0;
+    qint64 plateId = 0;
+    qint64 timeMs = 0; ///< UTC ms
+    double lat = 0;
+    double lon = 0;
+    bool operator==(const ReadPoint&) const = default;
+};
+
+/**
+ * The coarse part of a geo-time query: a latitude/longitude box in degrees, edges included (south <= north,
+ * west <= east; no box crosses the antimeridian), and a half-open time window [fromMs, toMs) in UTC ms.
+ */
+struct GeoTimeBox
+{
+    double south = 0;
+    double west = 0;
+    double north = 0;
+    double east = 0;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+};
+
+/** A circular scene for the benchmark baselines: centre, radius in metres (haversine, edge in), [fromMs, toMs). */
+struct CircleWindow
+{
+    double lat = 0;
+    double lon = 0;
+    double radiusM = 0;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+};
+
 /**
  * The one interface to ALPR data, implemented by the encrypted local store (SQLCipher) and, later, the
  * department's server (PostgreSQL). Callers never see SQL. A Store object is used by one thread at a time
@@ -145,6 +181,63 @@ public:
     virtual Status forEachPlate(const std::function<void(const PlateSummary&)>& sink) = 0;
     /** Overview and plate-crop JPEGs of one read (empty when none). */
     virtual Result<std::pair<QByteArray, QByteArray>> readImages(qint64 readId) = 0;
+
+    // Geo-time queries for the canvass analyses (app/analysis tests the exact shape on the points returned)
+    /**
+     * For each box, every read inside it (see GeoTimeBox). sink(boxIndex, point) is called once per (box, read) pair,
+     * so a read inside two boxes comes twice; order unspecified; stops when sink returns false. Must be served by a
+     * spatio-temporal index (local store: grid cell + time; server: PostGIS GiST + time), so the cost follows the
+     * reads found, not the reads stored.
+     */
+    virtual Status forEachReadInBoxes(const QList<GeoTimeBox>& boxes,
+                                      const std::function<bool(int, const ReadPoint&)>& sink) = 0;
+    /** The reads of one plate (normalised text) with fromMs <= time < toMs, oldest first; none for an unknown plate. */
+    virtual Result<QList<ReadPoint>> readPointsOfPlate(const QString& plate, qint64 fromMs, qint64 toMs) = 0;
+    /** Plate text by plate id; ids not found are left out. */
+    virtual Result<QHash<qint64, QString>> plateTexts(const QList<qint64>& plateIds) = 0;
+    /** Whole reads by id (no images), in the order given; ids not found are skipped. */
+    virtual Result<QList<Read>> readsByIds(const QList<qint64>& readIds) = 0;
+
+    // Baselines for `alpr-cli bench canvass`: the same questions answered by plain SQL over the reads table (time
+    // index, distance computed in SQL), to be measured beside the index and checked against it. Optional.
+    /** Reads within the circle and window. */
+    virtual Result<QList<ReadPoint>> circleReadsBaseline(const CircleWindow& scene)
+    {
+        Q_UNUSED(scene);
+        return failure(QStringLiteral("no canvass baseline on this store"));
+    }
+    /** Plate id -> reads at each scene (list index = scene), for plates read at at least minScenes of the scenes. */
+    virtual Result<QHash<qint64, QList<qint64>>> commonPlatesBaseline(const QList<CircleWindow>& scenes, int minScenes)
+    {
+        Q_UNUSED(scenes);
+        Q_UNUSED(minScenes);
+        return failure(QStringLiteral("no canvass baseline on this store"));
+    }
+    /**
+     * Plate id -> number of distinct reads of plate (in [fromMs, toMs)) that it was read within withinMs (inclusive)
+     * and withinM metres (inclusive) of, for plates with at least minTimes such reads; the plate itself left out.
+     */
+    virtual Result<QHash<qint64, qint64>> convoyBaseline(const QString& plate, qint64 fromMs, qint64 toMs,
+                                                         qint64 withinMs, double withinM, int minTimes)
+    {
+        Q_UNUSED(plate);
+        Q_UNUSED(fromMs);
+        Q_UNUSED(toMs);
+        Q_UNUSED(withinMs);
+        Q_UNUSED(withinM);
+        Q_UNUSED(minTimes);
+        return failure(QStringLiteral("no canvass baseline on this store"));
+    }
+
+    /**
+     * Baseline for `alpr-cli bench ingest`: the rows addReads writes (plates, reads, OCR alternatives, plate counts),
+     * written the plain way, one prepared single-row statement per row, in one transaction. Optional.
+     */
+    virtual Result<qint64> addReadsBaseline(const QList<Read>& reads)
+    {
+        Q_UNUSED(reads);
+        return failure(QStringLiteral("no ingest baseline on this store"));
+    }
 
     // Users (passwords are never here: key slots or server roles hold the secrets)
     virtual Result<UserRecord> addUser(const UserRecord& user) = 0;

@@ -219,7 +219,9 @@ TEST_CASE("every role x permission pair follows the table")
         Expect{Role::Detective, Permission::ManageUsers, false}, Expect{Role::Clerk, Permission::ManageUsers, false},
         Expect{Role::Supervisor, Permission::ManageUsers, false}, Expect{Role::Admin, Permission::ManageUsers, true},
         Expect{Role::Detective, Permission::SetRetention, false}, Expect{Role::Clerk, Permission::SetRetention, false},
-        Expect{Role::Supervisor, Permission::SetRetention, false}, Expect{Role::Admin, Permission::SetRetention, true});
+        Expect{Role::Supervisor, Permission::SetRetention, false}, Expect{Role::Admin, Permission::SetRetention, true},
+        Expect{Role::Detective, Permission::ImportData, false}, Expect{Role::Clerk, Permission::ImportData, true},
+        Expect{Role::Supervisor, Permission::ImportData, true}, Expect{Role::Admin, Permission::ImportData, false});
     CAPTURE(roleName(row.role).toStdString(), Permissions::label(row.permission).toStdString());
     CHECK(Permissions::allows(row.role, row.permission) == row.allowed);
 }

@@ -367,40 +367,154 @@ TEST_CASE("opening refuses wrong keys and damaged files and never creates a stor
     }
 }
 
-TEST_CASE("a bulk load cut short gets its read indexes back when the store is opened again")
+namespace {
+
+QStringList indexesOf(const QString& path, const QByteArray& key, const QString& table)
+{
+    registerSqlCipherDriver();
+    QStringList names;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("idx"));
+        db.setDatabaseName(path);
+        REQUIRE(db.open(QString(), QString::fromLatin1(key.toHex())));
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT "
+                                 "NULL ORDER BY name"));
+        q.addBindValue(table);
+        REQUIRE(q.exec());
+        while (q.next())
+            names.append(q.value(0).toString());
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("idx"));
+    return names;
+}
+
+/** Random reads over a few hundred plates, many with OCR alternatives (some of them plates read elsewhere). */
+QList<Read> randomReads(int n, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    auto plate = [&](int k) { return QStringLiteral("7ABC%1").arg(k, 3, 10, QLatin1Char('0')); };
+    QList<Read> out;
+    for (int i = 0; i < n; ++i) {
+        Read r = sampleRead(plate(int(rng.bounded(300))), 1'700'000'000'000 + qint64(rng.bounded(86'400'000)),
+                            QString::number(i));
+        r.candidates.clear();
+        const int alts = int(rng.bounded(3));
+        for (int a = 0; a < alts; ++a)
+            r.candidates.append({ a == 0 ? plate(int(rng.bounded(400))) : r.plate, float(rng.bounded(90)) });
+        out.append(r);
+    }
+    return out;
+}
+
+struct PlateRow
+{
+    qint64 reads, alts, first, last;
+    bool operator==(const PlateRow&) const = default;
+};
+
+QMap<QString, PlateRow> plateRows(LocalStore& store)
+{
+    QMap<QString, PlateRow> rows;
+    REQUIRE(store.forEachPlate([&](const PlateSummary& p) {
+        rows.insert(p.plate, { p.readCount, p.altCount, p.firstSeenMs, p.lastSeenMs });
+    }));
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("a bulk load writes the same plates, counts, alternatives and indexes as batch-by-batch inserts")
+{
+    test::TempDir dir;
+    const QByteArray key = randomKey();
+    const QList<Read> reads = randomReads(3000, 11);
+    auto bulk = createStore(dir.path(QStringLiteral("bulk.alpr")), key);
+    auto plain = createStore(dir.path(QStringLiteral("plain.alpr")), key);
+    REQUIRE(bulk->beginBulkLoad());
+    // The indexes with random inserts go during the load; the time and source-id indexes (appended to) stay.
+    CHECK(indexesOf(bulk->path(), key, QStringLiteral("reads"))
+          == QStringList{ QStringLiteral("reads_source"), QStringLiteral("reads_time") });
+    for (qsizetype start = 0; start < reads.size(); start += 700) {
+        const QList<Read> batch = reads.mid(start, 700);
+        CHECK(bulk->addReads(batch).value() == batch.size());
+        CHECK(plain->addReads(batch).value() == batch.size());
+    }
+    REQUIRE(bulk->endBulkLoad());
+    CHECK(indexesOf(bulk->path(), key, QStringLiteral("reads"))
+          == indexesOf(plain->path(), key, QStringLiteral("reads")));
+    CHECK(indexesOf(bulk->path(), key, QStringLiteral("reads")).contains(QStringLiteral("reads_source")));
+
+    const auto bulkPlates = plateRows(*bulk);
+    CHECK(bulkPlates.size() > 300);
+    CHECK(bulkPlates == plateRows(*plain));
+    // Every plate's reads, with alternatives, come back the same from both stores (ids included: same order).
+    QMap<QString, qint64> bulkIds, plainIds;
+    REQUIRE(bulk->forEachPlate([&](const PlateSummary& p) { bulkIds.insert(p.plate, p.id); }));
+    REQUIRE(plain->forEachPlate([&](const PlateSummary& p) { plainIds.insert(p.plate, p.id); }));
+    for (auto it = bulkIds.cbegin(); it != bulkIds.cend(); ++it) {
+        auto a = bulk->readsForPlates({ it.value() }, true, {}, 100000, {});
+        auto b = plain->readsForPlates({ plainIds.value(it.key()) }, true, {}, 100000, {});
+        REQUIRE(a);
+        REQUIRE(b);
+        QList<qint64> idsA, idsB;
+        for (const Read& r : a.value())
+            idsA.append(r.id);
+        for (const Read& r : b.value())
+            idsB.append(r.id);
+        INFO(it.key().toStdString());
+        CHECK(idsA == idsB);
+    }
+    // After the load the store is an ordinary one: re-adding the same reads adds nothing.
+    CHECK(bulk->addReads(reads.mid(0, 500)).value() == 0);
+    CHECK(bulk->addReads({ sampleRead(QStringLiteral("8NEW001"), 5, QStringLiteral("new")) }).value() == 1);
+}
+
+TEST_CASE("a bulk load needs an empty store, and a store whose bulk load was cut short is refused at open")
 {
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("s.alpr"));
     const QByteArray key = randomKey();
-    auto indexes = [&]() {
-        registerSqlCipherDriver();
-        QStringList names;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("idx"));
-            db.setDatabaseName(path);
-            REQUIRE(db.open(QString(), QString::fromLatin1(key.toHex())));
-            QSqlQuery q(db);
-            REQUIRE(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reads' "
-                                          "AND name LIKE 'reads_%time' ORDER BY name")));
-            while (q.next())
-                names.append(q.value(0).toString());
-            q.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("idx"));
-        return names;
-    };
-    const QStringList expected = {QStringLiteral("reads_plate_time"), QStringLiteral("reads_time")};
     {
         auto store = createStore(path, key);
+        REQUIRE(store->addReads({ sampleRead(QStringLiteral("7ABC123"), 1, QStringLiteral("1")) }).value() == 1);
+        auto refused = store->beginBulkLoad();
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().message.contains(QStringLiteral("empty")));
+    }
+    const QString cut = dir.path(QStringLiteral("cut.alpr"));
+    {
+        auto store = createStore(cut, key);
         REQUIRE(store->beginBulkLoad());
-        REQUIRE(store->addReads({sampleRead(QStringLiteral("7ABC123"), 1, QStringLiteral("1"))}));
+        REQUIRE(store->addReads({ sampleRead(QStringLiteral("7ABC123"), 1, QStringLiteral("1")) }));
         // The process dies here: no endBulkLoad().
     }
-    CHECK(indexes().isEmpty());
+    auto reopened = LocalStore::open(cut, key, LocalStore::Mode::OpenExisting);
+    REQUIRE_FALSE(reopened);
+    CHECK(reopened.error().message.contains(cut));
+    CHECK(reopened.error().message.contains(QStringLiteral("incomplete")));
+    // The store that was not bulk-loaded opens as before.
+    CHECK(LocalStore::open(path, key, LocalStore::Mode::OpenExisting));
+}
+
+TEST_CASE("opening a store switches SQLCipher's memory security on for the process")
+{
+    test::TempDir dir;
+    const QByteArray key = randomKey();
+    auto store = createStore(dir.path(QStringLiteral("s.alpr")), key);
+    registerSqlCipherDriver();
     {
-        auto reopened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
-        REQUIRE(reopened);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("memsec"));
+        db.setDatabaseName(store->path());
+        REQUIRE(db.open(QString(), QString::fromLatin1(key.toHex())));
+        QSqlQuery q(db);
+        REQUIRE(q.exec(QStringLiteral("PRAGMA cipher_memory_security")));
+        REQUIRE(q.next());
+        CHECK(q.value(0).toInt() == 1);
+        q.finish();
+        db.close();
     }
-    CHECK(indexes() == expected);
+    QSqlDatabase::removeDatabase(QStringLiteral("memsec"));
 }

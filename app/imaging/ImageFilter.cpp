@@ -1,0 +1,7 @@
+#include "ImageFilter.h"
+
+namespace alpr {
+
+ImageFilter::~ImageFilter() = default;
+
+} // namespace alpr

@@ -1,0 +1,7 @@
+#include "TileSource.h"
+
+namespace alpr {
+
+TileSource::~TileSource() = default;
+
+} // namespace alpr

@@ -1,0 +1,268 @@
+#include "TransferService.h"
+
+#include "AuditLog.h"
+#include "Clock.h"
+#include "LocalStore.h"
+#include "LocalTransferReads.h"
+#include "RemoteStore.h"
+#include "Session.h"
+#include "TransferJournal.h"
+#include "Vault.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+
+namespace alpr {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("TransferService", text);
+}
+
+const QString kEvent = QStringLiteral("transfer.receipt");
+
+} // namespace
+
+TransferService::TransferService(Session& local, Session& server)
+    : m_local(local)
+    , m_server(server)
+{
+}
+
+Status TransferService::authorise()
+{
+    m_localStore = m_local.vault().localStore();
+    m_remote = m_server.vault().remoteStore();
+    if (!m_localStore || !m_remote)
+        return usageError(tr("The transfer moves a local store's reads to the department's server: sign in to a local "
+                             "store and to a server."));
+    const QString what = tr("transfer %1 to %2 and purge it").arg(m_localStore->path(), m_remote->address().describe());
+    if (Status s = m_local.authorise(Permission::TransferData, what); !s)
+        return s;
+    if (Status s = m_server.authorise(Permission::TransferData, what); !s)
+        return s;
+    if (m_local.user().name != m_server.user().name)
+        return policyError(tr("The transfer needs the same user on both sides (local %1, server %2).")
+                               .arg(m_local.user().name, m_server.user().name));
+    if (!m_local.trainingCurrent()) {
+        const QString reason = m_local.user().trainedOn.isValid()
+            ? tr("Your ALPR training refresher is overdue (policy 462.3(d)).")
+            : tr("No ALPR training is on record for you (policy 462.3(d)).");
+        ignoreError(m_local.audit().record(m_local.user().name, QStringLiteral("access.denied"), QStringLiteral("denied"),
+                                           { { QStringLiteral("action"), what },
+                                             { QStringLiteral("permission"),
+                                               Permissions::label(Permission::TransferData) },
+                                             { QStringLiteral("reason"), reason } }));
+        return policyError(reason);
+    }
+    return {};
+}
+
+QList<Read> TransferService::keyed(const QList<Read>& reads, const QString& storeId, qint64 batchId,
+                                   const QHash<qint64, qint64>& cameraIds)
+{
+    // The local id makes the key unique within the batch (it is the digits before the first ':'), the batch id
+    // (never reused by the journal) across batches, the store id across laptops; the original source rides along.
+    const QString file = QStringLiteral("store:%1:%2").arg(storeId).arg(batchId);
+    QList<Read> out;
+    out.reserve(reads.size());
+    for (Read r : reads) {
+        r.sourceFile = r.sourceFile.isEmpty() ? file : file + u':' + r.sourceFile;
+        r.sourceId = r.sourceId.isEmpty() ? QString::number(r.id) : QString::number(r.id) + u':' + r.sourceId;
+        r.cameraId = r.cameraId > 0 ? cameraIds.value(r.cameraId, 0) : 0;
+        out.append(std::move(r));
+    }
+    return out;
+}
+
+Status TransferService::mapCameras()
+{
+    auto local = m_localStore->cameras();
+    if (!local)
+        return local.error();
+    if (local->isEmpty())
+        return {};
+    // Camera ids differ between stores: the server matches them by name (upsert) and hands out its ids.
+    auto remote = m_remote->upsertCameras(local.value());
+    if (!remote)
+        return remote.error();
+    if (remote->size() != local->size())
+        return failure(tr("The server %1 returned %2 cameras for %3.")
+                           .arg(m_remote->address().describe())
+                           .arg(remote->size())
+                           .arg(local->size()));
+    for (qsizetype i = 0; i < local->size(); ++i)
+        m_cameraIds.insert(local->at(i).id, remote->at(i).id);
+    return {};
+}
+
+Status TransferService::fail(const Error& error)
+{
+    QJsonObject detail = m_receipt.toJson();
+    detail.insert(QStringLiteral("error"), error.message);
+    ignoreError(m_local.audit().record(m_local.user().name, QStringLiteral("transfer"), QStringLiteral("failure"),
+                                       detail));
+    // The server may be the reason; its log gets the row when it can still be reached.
+    ignoreError(m_server.audit().record(m_server.user().name, QStringLiteral("transfer"), QStringLiteral("failure"),
+                                        detail));
+    return error;
+}
+
+Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bool resumed)
+{
+    TransferJournal journal(*m_localStore);
+    const QList<Read> sent = keyed(reads, m_storeId, batch.id, m_cameraIds);
+    const QByteArray hash = RemoteStore::batchHash(sent);
+    if (resumed && (hash != batch.hash || sent.size() != batch.count)) {
+        // The batch's reads changed since it was sent (e.g. a retention purge): confirm what is there now.
+        if (Status s = journal.updateContents(batch.id, sent.size(), hash); !s)
+            return s;
+    }
+    const QString server = m_remote->address().describe();
+    auto receipt = m_remote->copyReadsConfirmed(sent);
+    if (!receipt)
+        return receipt.error();
+    if (receipt->confirmed != sent.size() || receipt->hash != hash)
+        return failure(tr("The server %1 did not confirm transfer batch %2 (local reads %3 to %4): it holds %5 of the "
+                          "%6 reads sent, hash %7 where %8 was expected. Nothing of this batch was purged.")
+                           .arg(server)
+                           .arg(batch.id)
+                           .arg(batch.firstRead)
+                           .arg(batch.lastRead)
+                           .arg(receipt->confirmed)
+                           .arg(sent.size())
+                           .arg(QString::fromLatin1(receipt->hash.toHex().left(16)),
+                                QString::fromLatin1(hash.toHex().left(16))));
+    const QJsonObject serverReceipt { { QStringLiteral("inserted"), receipt->inserted },
+                                      { QStringLiteral("confirmed"), receipt->confirmed },
+                                      { QStringLiteral("hash"), QString::fromLatin1(receipt->hash.toHex()) } };
+    const qint64 now = m_local.clock().nowMs();
+    if (Status s = journal.markConfirmed(batch.id, QString::fromUtf8(QJsonDocument(serverReceipt).toJson(
+                                                       QJsonDocument::Compact)),
+                                         now);
+        !s)
+        return s;
+    QList<qint64> ids;
+    ids.reserve(reads.size());
+    for (const Read& r : reads)
+        ids.append(r.id);
+    if (Status s = LocalTransferReads(*m_localStore).purge(batch.id, ids, now); !s)
+        return s;
+
+    m_receipt.reads += ids.size();
+    m_receipt.inserted += receipt->inserted;
+    ++m_receipt.batches;
+    if (resumed)
+        ++m_receipt.resumedBatches;
+    m_receipt.batchIds.append(batch.id);
+    if (!ids.isEmpty()) {
+        m_receipt.firstRead = m_receipt.firstRead ? std::min(m_receipt.firstRead, ids.first()) : ids.first();
+        m_receipt.lastRead = std::max(m_receipt.lastRead, ids.last());
+    }
+    m_digestInput += hash;
+    if (m_progress)
+        m_progress({ m_receipt.reads, m_total, m_receipt.batches, batch.id });
+    return {};
+}
+
+Result<TransferReceipt> TransferService::run(int batchSize, const Progress& progress, const std::atomic<bool>* cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (Status s = authorise(); !s)
+        return s.error();
+    m_progress = progress;
+    m_receipt = {};
+    m_digestInput.clear();
+    m_cameraIds.clear();
+    batchSize = std::max(1, batchSize);
+    auto storeId = m_localStore->setting(QStringLiteral("store_id"));
+    if (!storeId)
+        return storeId.error();
+    if (storeId->isEmpty())
+        return failure(tr("%1 has no store id; it cannot be transferred.").arg(m_localStore->path()));
+    m_storeId = storeId.value();
+    m_receipt.user = m_local.user().name;
+    m_receipt.localStore = m_localStore->path();
+    m_receipt.localStoreId = m_storeId;
+    m_receipt.server = m_remote->address().describe();
+    m_receipt.serverId = m_remote->serverId();
+
+    LocalTransferReads source(*m_localStore);
+    TransferJournal journal(*m_localStore);
+    auto total = source.count();
+    if (!total)
+        return total.error();
+    m_total = total.value();
+    if (Status s = mapCameras(); !s)
+        return fail(s.error()).error();
+
+    // 1. What an interrupted run left: re-send (idempotent on the server), re-confirm, purge.
+    auto unfinished = journal.unfinished();
+    if (!unfinished)
+        return unfinished.error();
+    for (const TransferBatch& b : unfinished.value()) {
+        if (b.serverId != m_remote->serverId())
+            return fail(failure(tr("%1 has an unfinished transfer to another server (%2, id %3): finish it there "
+                                   "first; nothing was sent to %4.")
+                                    .arg(m_localStore->path(), b.server, b.serverId, m_receipt.server)))
+                .error();
+        auto reads = source.range(b.firstRead, b.lastRead);
+        if (!reads)
+            return fail(reads.error()).error();
+        if (Status s = finish(b, reads.value(), true); !s)
+            return fail(s.error()).error();
+    }
+
+    // 2. The reads left, in id order, batch by batch.
+    qint64 after = 0;
+    for (;;) {
+        if (cancel && cancel->load()) {
+            m_receipt.cancelled = true;
+            break;
+        }
+        auto reads = source.next(after, batchSize);
+        if (!reads)
+            return fail(reads.error()).error();
+        if (reads->isEmpty())
+            break;
+        after = reads->last().id;
+        TransferBatch b;
+        b.serverId = m_remote->serverId();
+        b.server = m_receipt.server;
+        b.firstRead = reads->first().id;
+        b.lastRead = reads->last().id;
+        b.count = reads->size();
+        b.sentMs = m_local.clock().nowMs();
+        b.hash = QByteArray(32, '\0'); // until the id is known: the hash covers the keys, which hold the id
+        // The journal row first: its id is part of the reads' key, and it is what a crash resumes from.
+        auto begun = journal.begin(b);
+        if (!begun)
+            return fail(begun.error()).error();
+        TransferBatch journalled = begun.value();
+        journalled.hash = RemoteStore::batchHash(keyed(reads.value(), m_storeId, journalled.id, m_cameraIds));
+        if (Status s = journal.updateContents(journalled.id, journalled.count, journalled.hash); !s)
+            return fail(s.error()).error();
+        if (Status s = finish(journalled, reads.value(), false); !s)
+            return fail(s.error()).error();
+    }
+
+    auto left = source.count();
+    m_receipt.remaining = left ? left.value() : -1;
+    m_receipt.digest = QCryptographicHash::hash(m_digestInput, QCryptographicHash::Sha256);
+    m_receipt.seconds = timer.nsecsElapsed() / 1e9;
+    const QJsonObject detail = m_receipt.toJson();
+    const QString outcome = m_receipt.cancelled ? QStringLiteral("cancelled") : QStringLiteral("success");
+    // The receipt in both logs: the laptop's (kept until the store itself goes) and the server's.
+    if (Status s = m_server.audit().record(m_server.user().name, kEvent, outcome, detail); !s)
+        return s.error();
+    if (Status s = m_local.audit().record(m_local.user().name, kEvent, outcome, detail); !s)
+        return s.error();
+    return m_receipt;
+}
+
+} // namespace alpr

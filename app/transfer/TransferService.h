@@ -1,0 +1,79 @@
+#pragma once
+
+#include "Read.h"
+#include "Result.h"
+#include "TransferReceipt.h"
+
+#include <QHash>
+#include <atomic>
+#include <functional>
+
+namespace alpr {
+
+class LocalStore;
+class RemoteStore;
+class Session;
+struct TransferBatch;
+
+/**
+ * The end-of-shift transfer (policy 462.4(b)): moves every read of a local store to the department's server in
+ * batches, each confirmed by the server (row count and a SHA-256 the server computes from what it stored), and purges
+ * locally exactly the reads of each confirmed batch. The same user is signed in to both (two Sessions).
+ *
+ * Crash- and disconnect-safe: each batch is written to the local journal (TransferJournal) as "sent" before it goes
+ * out; every read carries a key no other read has (store id, journal batch id, local read id), so re-sending a batch
+ * whose confirmation was lost adds nothing on the server. A run first finishes the batches an earlier run left
+ * unfinished (re-sent, re-confirmed, then purged), then continues with the reads left.
+ *
+ * Key of a read on the server: sourceFile "store:<local store id>:<batch id>[:<original source file>]", sourceId
+ * "<local read id>[:<original source id>]": the original import provenance is kept inside the key.
+ *
+ * Runs on the thread that owns both sessions' stores (the GUI runs it on a worker thread that opened them).
+ */
+class TransferService
+{
+public:
+    static constexpr int kDefaultBatch = 5000;
+    using Progress = std::function<void(const TransferProgress&)>;
+
+    TransferService(Session& local, Session& server);
+
+    /**
+     * Who may transfer: the same user on both sides, a role with Permission::TransferData on both (detectives and
+     * supervisors), current training, and a local store on one side and a server on the other. Refusals are audited
+     * (by Session) and returned as Policy errors.
+     */
+    Status authorise();
+
+    /**
+     * Transfers and purges. progress is called after each purged batch; cancel is checked between batches (a
+     * cancelled run returns its receipt with cancelled set; the rest stays for the next run). An error leaves the
+     * journal where it stopped: run again to resume. The receipt goes to both audit logs (also for a cancelled run);
+     * a failure is audited in the local log, and in the server's when it can still be reached.
+     */
+    Result<TransferReceipt> run(int batchSize = kDefaultBatch, const Progress& progress = {},
+                                const std::atomic<bool>* cancel = nullptr);
+
+    /** The reads as the server receives them: keyed for batchId and with the server's camera ids. */
+    static QList<Read> keyed(const QList<Read>& reads, const QString& storeId, qint64 batchId,
+                             const QHash<qint64, qint64>& cameraIds);
+
+private:
+    Status mapCameras();
+    /** Sends the batch's current reads, checks the receipt, marks it confirmed, purges exactly those reads. */
+    Status finish(TransferBatch batch, const QList<Read>& reads, bool resumed);
+    Status fail(const Error& error);
+
+    Session& m_local;
+    Session& m_server;
+    LocalStore* m_localStore = nullptr;
+    RemoteStore* m_remote = nullptr;
+    QString m_storeId;
+    QHash<qint64, qint64> m_cameraIds; ///< local camera id -> the server's
+    TransferReceipt m_receipt;
+    QByteArray m_digestInput;
+    Progress m_progress;
+    qint64 m_total = 0;
+};
+
+} // namespace alpr
