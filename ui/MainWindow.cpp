@@ -202,7 +202,7 @@ MainWindow::MainWindow(std::unique_ptr<Session> session, QWidget* parent)
         addDockWidget(Qt::RightDockWidgetArea, m_mapDock);
         resizeDocks({ m_mapDock }, { 560 }, Qt::Horizontal); // until the user's saved layout says otherwise
         menuBar()->addMenu(tr("&View"))->addAction(m_mapDock->toggleViewAction());
-        if (m_canvassPage)
+        if (m_canvassPage && m_session->may(Permission::Canvass))
             connectMapToCanvass();
     }
 
@@ -229,6 +229,7 @@ void MainWindow::addPage(const QString& title, QWidget* page, Permission needed)
 {
     // Pages a role may not use are not built into the navigation at all; the services refuse them anyway.
     if (!m_session->may(needed)) {
+        page->hide(); // a child of the page stack until it is deleted: not drawn over the pages meanwhile
         page->deleteLater();
         return;
     }

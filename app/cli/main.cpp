@@ -96,8 +96,8 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd|unlock, mfa enroll|confirm, "
-           "demo, stats, reads, search, candidates, canvass, import, bench search|canvass|images|ingest|map, audit "
-           "verify|log, access log"));
+           "demo, stats, reads, search, candidates, canvass, import, transfer, server init, "
+           "bench search|canvass|images|ingest|map, audit verify|log, access log"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do."));

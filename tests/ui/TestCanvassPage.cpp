@@ -10,6 +10,8 @@
 #include "FakeClock.h"
 #include "KeySlotFile.h"
 #include "LocalStore.h"
+#include "MainWindow.h"
+#include "MapView.h"
 #include "ReadDetailsDialog.h"
 #include "ReadSearchModel.h"
 #include "SceneListModel.h"
@@ -234,4 +236,37 @@ TEST_CASE("canvass page: scenes from the form and the map, each analysis, reads 
     CHECK(results->model()->rowCount() == 0);
     CHECK(page.reads()->rowCount() == 0);
     CHECK(page.scenes()->scenes().size() == 2);
+}
+
+TEST_CASE("main window: a shape drawn on the map becomes a scene, its reads go on the map, a clicked read opens")
+{
+    Fixture f;
+    MainWindow window(std::move(f.session));
+    window.resize(1800, 900);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    MapView* map = window.mapView();
+    REQUIRE(map);
+    auto* page = window.findChild<CanvassPage*>(QStringLiteral("canvassPage"));
+    REQUIRE(page);
+    child<QDateTimeEdit>(*page, "sceneFromEdit")->setDateTime(QDateTime::fromMSecsSinceEpoch(f.eveningMs - 60000));
+    child<QDateTimeEdit>(*page, "sceneToEdit")
+        ->setDateTime(QDateTime::fromMSecsSinceEpoch(f.eveningMs + 2 * 3600 * 1000));
+
+    // What the circle tool emits when the detective draws the scene.
+    Q_EMIT map->areaDrawn(QGeoCircle(kScene, 300));
+    REQUIRE(page->scenes()->scenes().size() == 1);
+    CHECK(page->isVisible()); // the Canvass page was brought forward
+    page->findChild<QTableView*>(QStringLiteral("sceneTable"))->selectRow(0);
+    page->canvassScene();
+    CHECK(page->reads()->rowCount() == 26);
+    CHECK(map->readCount() == 26); // the scene's reads are on the map
+
+    // Clicking one of them on the map opens that read's details (fetched through the gated canvass service).
+    const qint64 readId = page->reads()->readAt(0).id;
+    Q_EMIT map->readActivated(readId);
+    auto* details = window.findChild<ReadDetailsDialog*>();
+    REQUIRE(details);
+    CHECK(details->windowTitle().contains(QStringLiteral("26-004711")));
+    details->close();
 }
