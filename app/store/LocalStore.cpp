@@ -3,6 +3,7 @@
 #include "Migrations.h"
 #include "ReadAreaQueries.h"
 #include "ReadBatchWriter.h"
+#include "ReadRow.h"
 #include "SqlCipherDriver.h"
 
 #include <QAtomicInteger>
@@ -37,27 +38,6 @@ constexpr const char* kReadColumns = "r.id, p.plate, r.state, r.time_ms, r.lat, 
                                      "r.confidence, r.candidates, r.make, r.model, r.colour, r.source_file, "
                                      "r.source_id, r.has_images, r.plate_id";
 
-Read readFromQuery(const QSqlQuery& q)
-{
-    Read r;
-    r.id = q.value(0).toLongLong();
-    r.plate = q.value(1).toString();
-    r.state = q.value(2).toString();
-    r.timeMs = q.value(3).toLongLong();
-    r.lat = q.value(4).toDouble();
-    r.lon = q.value(5).toDouble();
-    r.heading = q.value(6).isNull() ? -1.0f : q.value(6).toFloat();
-    r.cameraId = q.value(7).toLongLong();
-    r.confidence = q.value(8).toFloat();
-    r.candidates = parseCandidates(q.value(9).toString());
-    r.make = q.value(10).toString();
-    r.model = q.value(11).toString();
-    r.colour = q.value(12).toString();
-    r.sourceFile = q.value(13).toString();
-    r.sourceId = q.value(14).toString();
-    r.hasImages = q.value(15).toInt() != 0;
-    return r;
-}
 
 constexpr const char* kUserColumns = "id, name, full_name, agency, role, trained_on, refresher_due, clets, disabled, "
                                      "created_ms, last_login_ms, password_changed_ms";
@@ -93,30 +73,7 @@ QVariant nullableHeading(float heading)
 
 } // namespace
 
-QString formatCandidates(const QList<PlateCandidate>& candidates)
-{
-    QStringList parts;
-    parts.reserve(candidates.size());
-    for (const PlateCandidate& c : candidates)
-        parts.append(c.plate + u':' + QString::number(double(c.confidence), 'f', 1));
-    return parts.join(u';');
-}
 
-QList<PlateCandidate> parseCandidates(const QString& text)
-{
-    QList<PlateCandidate> out;
-    if (text.isEmpty())
-        return out;
-    const auto parts = QStringView(text).split(u';', Qt::SkipEmptyParts);
-    for (QStringView part : parts) {
-        const qsizetype colon = part.lastIndexOf(u':');
-        PlateCandidate c;
-        c.plate = (colon < 0 ? part : part.left(colon)).toString();
-        c.confidence = colon < 0 ? 0.0f : part.mid(colon + 1).toFloat();
-        out.append(c);
-    }
-    return out;
-}
 
 LocalStore::LocalStore(QString path, QString connectionName)
     : m_path(std::move(path))
@@ -433,7 +390,7 @@ Result<QList<Read>> LocalStore::latestReads(int limit)
         return sqlError(QStringLiteral("latest reads"), q.lastError().text());
     QList<Read> out;
     while (q.next())
-        out.append(readFromQuery(q));
+        out.append(readFromRow(q));
     return out;
 }
 
@@ -449,7 +406,7 @@ Status LocalStore::forEachRead(qint64 fromMs, qint64 toMs, const std::function<b
     if (!q.exec())
         return sqlError(QStringLiteral("reads"), q.lastError().text());
     while (q.next()) {
-        if (!sink(readFromQuery(q)))
+        if (!sink(readFromRow(q)))
             break;
     }
     if (q.lastError().isValid())
@@ -941,7 +898,7 @@ Result<QList<Read>> LocalStore::readsForPlates(const QList<qint64>& plateIds, bo
             if (plateId <= 0 || size_t(plateId) >= member.size() || !member[size_t(plateId)])
                 continue;
         }
-        out.append(readFromQuery(select));
+        out.append(readFromRow(select));
     }
     return out;
 }

@@ -103,8 +103,4 @@ private:
     std::unique_ptr<ReadBatchWriter> m_writer;
 };
 
-/** Serialises OCR candidates as stored ("PLATE:conf;PLATE:conf") and back. */
-QString formatCandidates(const QList<PlateCandidate>& candidates);
-QList<PlateCandidate> parseCandidates(const QString& text);
-
 } // namespace alpr

@@ -1,5 +1,7 @@
 #include "LocalTransferReads.h"
 
+#include "ReadRow.h"
+
 #include "LocalStore.h"
 
 #include <QCoreApplication>
@@ -56,23 +58,7 @@ Result<QList<Read>> LocalTransferReads::select(const QString& where, const QList
         return m_store.sqlError(QStringLiteral("transfer read"), q.lastError().text());
     QList<Read> out;
     while (q.next()) {
-        Read r;
-        r.id = q.value(0).toLongLong();
-        r.plate = q.value(1).toString();
-        r.state = q.value(2).toString();
-        r.timeMs = q.value(3).toLongLong();
-        r.lat = q.value(4).toDouble();
-        r.lon = q.value(5).toDouble();
-        r.heading = q.value(6).isNull() ? -1.0f : q.value(6).toFloat();
-        r.cameraId = q.value(7).toLongLong();
-        r.confidence = q.value(8).toFloat();
-        r.candidates = parseCandidates(q.value(9).toString());
-        r.make = q.value(10).toString();
-        r.model = q.value(11).toString();
-        r.colour = q.value(12).toString();
-        r.sourceFile = q.value(13).toString();
-        r.sourceId = q.value(14).toString();
-        r.hasImages = q.value(15).toInt() != 0;
+        Read r = readFromRow(q);
         r.overviewJpeg = q.value(16).toByteArray();
         r.plateJpeg = q.value(17).toByteArray();
         out.append(std::move(r));

@@ -1,6 +1,6 @@
 #include "PgReadWriter.h"
 
-#include "LocalStore.h" // formatCandidates: the same text form in both stores
+#include "ReadRow.h" // formatCandidates: the same text form in both stores
 #include "PgArray.h"
 #include "PgConnection.h"
 #include "RemoteStore.h"

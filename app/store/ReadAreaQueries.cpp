@@ -1,5 +1,7 @@
 #include "ReadAreaQueries.h"
 
+#include "ReadRow.h"
+
 #include "LocalStore.h"
 #include "SqlCipherDriver.h"
 
@@ -234,23 +236,7 @@ Result<QList<Read>> ReadAreaQueries::readsByIds(const QList<qint64>& readIds)
         if (!q.exec())
             return error(QStringLiteral("reads by id"), q.lastError().text());
         if (q.next()) {
-            Read r;
-            r.id = q.value(0).toLongLong();
-            r.plate = q.value(1).toString();
-            r.state = q.value(2).toString();
-            r.timeMs = q.value(3).toLongLong();
-            r.lat = q.value(4).toDouble();
-            r.lon = q.value(5).toDouble();
-            r.heading = q.value(6).isNull() ? -1.0f : q.value(6).toFloat();
-            r.cameraId = q.value(7).toLongLong();
-            r.confidence = q.value(8).toFloat();
-            r.candidates = parseCandidates(q.value(9).toString());
-            r.make = q.value(10).toString();
-            r.model = q.value(11).toString();
-            r.colour = q.value(12).toString();
-            r.sourceFile = q.value(13).toString();
-            r.sourceId = q.value(14).toString();
-            r.hasImages = q.value(15).toInt() != 0;
+            Read r = readFromRow(q);
             out.append(r);
         }
         q.finish();

@@ -1,5 +1,7 @@
 #include "ReadBatchWriter.h"
 
+#include "ReadRow.h"
+
 #include <QCoreApplication>
 #include <QSet>
 #include <QSqlError>
@@ -59,16 +61,6 @@ template<typename Fn> bool forEachChunk(qsizetype total, Fn chunk)
     return true;
 }
 
-QString formatCandidatesText(const QList<PlateCandidate>& candidates)
-{
-    QString out;
-    for (const PlateCandidate& c : candidates) {
-        if (!out.isEmpty())
-            out += u';';
-        out += c.plate + u':' + QString::number(double(c.confidence), 'f', 1);
-    }
-    return out;
-}
 
 enum StatementKind {
     PlateLookup = 1,
@@ -283,7 +275,7 @@ Status ReadBatchWriter::insertReads(const QList<Read>& reads, const QHash<QStrin
             q.addBindValue(r.heading < 0 ? nullDouble : QVariant(double(r.heading)));
             q.addBindValue(r.cameraId > 0 ? QVariant(r.cameraId) : nullId);
             q.addBindValue(double(r.confidence));
-            q.addBindValue(text(formatCandidatesText(r.candidates)));
+            q.addBindValue(text(formatCandidates(r.candidates)));
             q.addBindValue(text(r.make));
             q.addBindValue(text(r.model));
             q.addBindValue(text(r.colour));

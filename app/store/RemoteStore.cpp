@@ -1,6 +1,7 @@
 #include "RemoteStore.h"
 
-#include "LocalStore.h" // parseCandidates: the same text form in both stores
+#include "LocalStore.h"
+#include "ReadRow.h"
 #include "PgArray.h"
 #include "PgConnection.h"
 #include "PgReadWriter.h"
@@ -27,27 +28,6 @@ const QString kReadColumns = QStringLiteral(
     "r.id, p.plate, r.state, r.time_ms, r.lat, r.lon, r.heading, r.camera_id, r.confidence, r.candidates, r.make, "
     "r.model, r.colour, r.source_file, r.source_id, r.has_images, r.plate_id");
 
-Read readFromQuery(const QSqlQuery& q)
-{
-    Read r;
-    r.id = q.value(0).toLongLong();
-    r.plate = q.value(1).toString();
-    r.state = q.value(2).toString();
-    r.timeMs = q.value(3).toLongLong();
-    r.lat = q.value(4).toDouble();
-    r.lon = q.value(5).toDouble();
-    r.heading = q.value(6).isNull() ? -1.0f : q.value(6).toFloat();
-    r.cameraId = q.value(7).toLongLong();
-    r.confidence = q.value(8).toFloat();
-    r.candidates = parseCandidates(q.value(9).toString());
-    r.make = q.value(10).toString();
-    r.model = q.value(11).toString();
-    r.colour = q.value(12).toString();
-    r.sourceFile = q.value(13).toString();
-    r.sourceId = q.value(14).toString();
-    r.hasImages = q.value(15).toBool();
-    return r;
-}
 
 const QString kUserColumns = QStringLiteral("id, name, full_name, agency, role, trained_on, refresher_due, clets, "
                                             "disabled, created_ms, last_login_ms, password_changed_ms");
@@ -309,7 +289,7 @@ Result<QList<Read>> RemoteStore::latestReads(int limit)
         return m_c->error(QStringLiteral("latest reads"), q.lastError());
     QList<Read> out;
     while (q.next())
-        out.append(readFromQuery(q));
+        out.append(readFromRow(q));
     return out;
 }
 
@@ -335,7 +315,7 @@ Status RemoteStore::forEachRead(qint64 fromMs, qint64 toMs, const std::function<
         int n = 0;
         while (q.next()) {
             ++n;
-            const Read r = readFromQuery(q);
+            const Read r = readFromRow(q);
             afterTime = r.timeMs;
             afterId = r.id;
             if (!sink(r))
@@ -398,7 +378,7 @@ Result<QList<Read>> RemoteStore::readsForPlates(const QList<qint64>& plateIds, b
         return m_c->error(QStringLiteral("reads for plates"), q.lastError());
     QList<Read> out;
     while (q.next())
-        out.append(readFromQuery(q));
+        out.append(readFromRow(q));
     return out;
 }
 
@@ -1049,7 +1029,7 @@ Result<QList<Read>> RemoteStore::readsByIds(const QList<qint64>& readIds)
         return m_c->error(QStringLiteral("reads"), q.lastError());
     QHash<qint64, Read> byId;
     while (q.next()) {
-        Read r = readFromQuery(q);
+        Read r = readFromRow(q);
         byId.insert(r.id, r);
     }
     QList<Read> out;
