@@ -120,7 +120,11 @@ void LoginDialog::attempt()
     m_pending = Credentials { m_ui->storePathEdit->text().trimmed(), m_ui->userEdit->text().trimmed(),
                               m_ui->passwordEdit->text(), m_ui->otpEdit->text().trimmed(),
                               m_ui->acknowledgeCheck->isChecked() };
-    if (m_pending.storePath.isEmpty() || m_pending.user.isEmpty() || m_pending.password.isEmpty()) {
+    // The same field names the department's server: its database checks the password (no key slot to unwrap).
+    if (m_pending.storePath.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive))
+        std::swap(m_pending.storePath, m_pending.serverUri);
+    if ((m_pending.storePath.isEmpty() && m_pending.serverUri.isEmpty()) || m_pending.user.isEmpty()
+        || m_pending.password.isEmpty()) {
         m_pending.password.clear();
         showError(tr("Enter the store, your user name and your password."));
         return;
@@ -148,7 +152,9 @@ void LoginDialog::unwrapFinished()
         return;
     }
     m_ui->passwordEdit->clear();
-    m_pending.password.clear();
+    // A server connection still needs the password (the database checks it when openSession() connects).
+    if (m_pending.serverUri.isEmpty() || !key)
+        m_pending.password.clear();
     if (!key) {
         setBusy(false);
         showError(key.error().message);
@@ -157,6 +163,7 @@ void LoginDialog::unwrapFinished()
     }
     // Opened here, on the GUI thread: the store connection belongs to the thread that opens it.
     auto session = Authenticator(m_clock).openSession(m_pending, std::move(key.value()), sessionSource());
+    m_pending.password.clear();
     if (!session) {
         setBusy(false);
         m_ui->otpEdit->clear();

@@ -1,9 +1,15 @@
 // "End of shift: transfer and purge…" driven like a user would: the fields filled by objectName, the button
 // clicked, the receipt read from the window; a real PostgreSQL behind it.
+#include "Clock.h"
+#include "LoginDialog.h"
+#include "MfaEnrolmentDialog.h"
 #include "TransferDialog.h"
 #include "TransferFixture.h"
 
+#include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -60,4 +66,39 @@ TEST_CASE("the transfer dialog moves the reads, shows progress and the receipt",
     CHECK_FALSE(dialog.outcome().contains(QStringLiteral("Transfer complete")));
     CHECK_FALSE(dialog.outcome().isEmpty());
     CHECK(require(local->store().stats()).reads == 10);
+}
+
+TEST_CASE("the sign-in dialog signs in to the department's server when given its postgresql:// address",
+          "[ui][pg]")
+{
+    TransferFixture f;
+    SystemClock clock;
+    LoginDialog dialog(clock, f.uri());
+    dialog.show();
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    auto* busy = dialog.findChild<QProgressBar*>(QStringLiteral("busyBar"));
+    REQUIRE(error);
+    REQUIRE(busy);
+    auto attempt = [&](const QString& password) {
+        auto* acknowledge = dialog.findChild<QCheckBox*>(QStringLiteral("acknowledgeCheck"));
+        if (!acknowledge->isChecked())
+            acknowledge->setChecked(true);
+        dialog.findChild<QLineEdit*>(QStringLiteral("userEdit"))->setText(f.user());
+        dialog.findChild<QLineEdit*>(QStringLiteral("passwordEdit"))->setText(password);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("signInButton")), Qt::LeftButton);
+    };
+
+    // The server checks the password: a wrong one is refused with the server's reason, not a missing file.
+    attempt(QStringLiteral("not the password at all"));
+    REQUIRE(QTest::qWaitFor([&] { return error->isVisible() && !busy->isVisible(); }, 20000));
+    INFO(error->text().toStdString());
+    CHECK_FALSE(error->text().contains(QStringLiteral("does not exist")));
+    CHECK(dialog.result() != QDialog::Accepted);
+
+    // The right one opens a session on the server (accepted, or first the MFA enrolment the server requires).
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    attempt(TransferFixture::password());
+    REQUIRE(QTest::qWaitFor(
+        [&] { return accepted.count() == 1 || dialog.findChild<MfaEnrolmentDialog*>() != nullptr; }, 20000));
+    CHECK_FALSE(error->isVisible());
 }
