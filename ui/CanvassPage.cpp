@@ -207,11 +207,15 @@ QWidget* CanvassPage::buildSceneBox()
     form->addWidget(m_centreEdit, 2);
     form->addWidget(new QLabel(tr("Radius"), box));
     form->addWidget(m_radiusSpin);
-    form->addWidget(new QLabel(tr("From"), box));
-    form->addWidget(m_fromEdit);
-    form->addWidget(new QLabel(tr("to"), box));
-    form->addWidget(m_toEdit);
     layout->addLayout(form);
+    // The window on a row of its own: the page stays narrow enough to leave the map dock room beside it.
+    auto* window = new QHBoxLayout;
+    window->addWidget(new QLabel(tr("From"), box));
+    window->addWidget(m_fromEdit);
+    window->addWidget(new QLabel(tr("to"), box));
+    window->addWidget(m_toEdit);
+    window->addStretch(1);
+    layout->addLayout(window);
 
     auto* buttons = new QHBoxLayout;
     m_addButton = new QPushButton(tr("Add scene"), box);
