@@ -1,5 +1,7 @@
 #include "ReadDetailsDialog.h"
 
+#include "ReadImageSource.h"
+
 #include "AuditLog.h"
 #include "ImageViewer.h"
 #include "ReadSearchModel.h"
@@ -131,34 +133,16 @@ void ReadDetailsDialog::loadImages()
         showStatus(tr("No images are stored for this read."));
         return;
     }
-    if (Status s = m_session.authorise(Permission::ViewImages, QStringLiteral("read images")); !s) {
-        showStatus(tr("Images not shown: %1").arg(s.error().message));
-        return;
-    }
-    auto images = m_session.store().readImages(m_read.id);
+    // The one audited fetch (authorise, read, "image.view" row or nothing shown), shared with the image viewer.
+    auto images = ReadImageSource::fetch(m_session, m_read.id, QStringLiteral("read details"));
     if (!images) {
-        showStatus(tr("The images could not be read: %1").arg(images.error().message));
+        showStatus(images.error().kind == ErrorKind::BadInput
+                       ? tr("No images are stored for this read.")
+                       : tr("Images not shown: %1").arg(images.error().message));
         return;
     }
-    if (images->first.isEmpty() && images->second.isEmpty()) {
-        showStatus(tr("No images are stored for this read."));
-        return;
-    }
-    // Seeing an image is an event of its own in the audit log; if it cannot be recorded, it is not shown.
-    const auto& activeCase = m_session.activeCase();
-    const QJsonObject detail { { QStringLiteral("read_id"), double(m_read.id) },
-                               { QStringLiteral("case"), activeCase ? activeCase->number : QString() } };
-    if (Status s = m_session.audit().record(m_session.user().name, QStringLiteral("image.view"),
-                                            QStringLiteral("success"), detail);
-        !s) {
-        showStatus(
-            tr("Images not shown: the viewing could not be recorded in the audit log (%1)").arg(s.error().message));
-        return;
-    }
-    if (!images->first.isEmpty())
-        m_overview.loadFromData(images->first);
-    if (!images->second.isEmpty())
-        m_plate.loadFromData(images->second);
+    m_overview = QPixmap::fromImage(images->overview);
+    m_plate = QPixmap::fromImage(images->plate);
     if (!showsImages()) {
         showStatus(tr("The stored images could not be decoded."));
         return;
