@@ -3,6 +3,7 @@
 #include "ActiveCase.h"
 #include "Authenticator.h"
 #include "CanvassService.h"
+#include "BenchSamples.h"
 #include "CliContext.h"
 #include "Clock.h"
 #include "Commands.h"
@@ -43,32 +44,15 @@ constexpr qint64 kConvoyWithinMs = 60 * 1000;
 constexpr double kConvoyWithinM = 100;
 constexpr int kConvoyMinTimes = 2;
 
-struct Samples
-{
-    QList<double> ms;
-    double percentile(double p) const
-    {
-        QList<double> sorted = ms;
-        std::sort(sorted.begin(), sorted.end());
-        if (sorted.isEmpty())
-            return 0;
-        const qsizetype i = std::min<qsizetype>(sorted.size() - 1, qsizetype(p * (sorted.size() - 1) + 0.5));
-        return sorted.at(i);
-    }
-};
 
-double msSince(const QElapsedTimer& t)
-{
-    return t.nsecsElapsed() / 1e6;
-}
 
 /** One question of the benchmark: our timings, the baseline's, and whether every answer matched. */
 struct Question
 {
     QString name;
     double goalMs = 0;
-    Samples ours;
-    Samples baseline;
+    BenchSamples ours {};
+    BenchSamples baseline {};
     qint64 results = 0; ///< summed over the locations
     int locations = 0;
     bool same = true;

@@ -1,5 +1,6 @@
 // The map benchmark (issue 5: "the map draws 100,000 reads (clustered) at <= 16 ms a frame"): frames of a pan/zoom
 // path over West Covina, rendered the way the map view renders them, beside drawing every read as its own ellipse.
+#include "BenchSamples.h"
 #include "CliContext.h"
 #include "Commands.h"
 #include "MarkerRenderer.h"
@@ -28,17 +29,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("alpr-cli", text);
 }
 
-struct Timings
-{
-    std::vector<double> ms;
-    double percentile(double p) const
-    {
-        std::vector<double> sorted = ms;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
-    }
-    double max() const { return *std::max_element(ms.begin(), ms.end()); }
-};
 
 /** CPU time of this thread (ms): what a frame costs, apart from waiting for a core on a busy machine. */
 double threadCpuMs()
@@ -113,12 +103,12 @@ Status benchMap(CliContext& ctx)
     auto set = std::make_shared<const MarkerSet>(reads.value());
     const double prepareMs = timer.nsecsElapsed() / 1e6;
 
-    Timings clustered;
-    Timings heat;
-    Timings baseline;
-    Timings clusteredCpu;
-    Timings heatCpu;
-    Timings baselineCpu;
+    BenchSamples clustered;
+    BenchSamples heat;
+    BenchSamples baseline;
+    BenchSamples clusteredCpu;
+    BenchSamples heatCpu;
+    BenchSamples baselineCpu;
     qint64 markersDrawn = 0;
     qint64 readsInView = 0;
     MarkerRenderer::Options heatOptions;
@@ -130,16 +120,16 @@ Status benchMap(CliContext& ctx)
         double cpu = threadCpuMs();
         timer.restart();
         const MarkerFrame frame = MarkerRenderer::render(set, v, {});
-        clustered.ms.push_back(timer.nsecsElapsed() / 1e6);
-        clusteredCpu.ms.push_back(threadCpuMs() - cpu);
+        clustered.ms.append(timer.nsecsElapsed() / 1e6);
+        clusteredCpu.ms.append(threadCpuMs() - cpu);
         markersDrawn += qint64(frame.clusters.clusters.size());
         readsInView += frame.clusters.visibleReads;
 
         cpu = threadCpuMs();
         timer.restart();
         (void)MarkerRenderer::render(set, v, heatOptions);
-        heat.ms.push_back(timer.nsecsElapsed() / 1e6);
-        heatCpu.ms.push_back(threadCpuMs() - cpu);
+        heat.ms.append(timer.nsecsElapsed() / 1e6);
+        heatCpu.ms.append(threadCpuMs() - cpu);
 
         // The baseline takes a second or more a frame at 100,000 reads: every tenth frame of the path is enough.
         if (i % kBaselineEvery != 0)
@@ -147,13 +137,13 @@ Status benchMap(CliContext& ctx)
         cpu = threadCpuMs();
         timer.restart();
         (void)MarkerRenderer::renderEveryRead(*set, v);
-        baseline.ms.push_back(timer.nsecsElapsed() / 1e6);
-        baselineCpu.ms.push_back(threadCpuMs() - cpu);
+        baseline.ms.append(timer.nsecsElapsed() / 1e6);
+        baselineCpu.ms.append(threadCpuMs() - cpu);
     }
     const bool met = clustered.percentile(0.99) <= 16.0;
     QTextStream& out = CliContext::out();
     if (json) {
-        auto stats = [](const Timings& t, const Timings& cpu) {
+        auto stats = [](const BenchSamples& t, const BenchSamples& cpu) {
             return QJsonObject { { QStringLiteral("p50_ms"), t.percentile(0.5) },
                                  { QStringLiteral("p99_ms"), t.percentile(0.99) },
                                  { QStringLiteral("max_ms"), t.max() },
@@ -192,7 +182,7 @@ Status benchMap(CliContext& ctx)
                .arg(tr("max ms"), 8)
                .arg(tr("cpu p50"), 8)
                .arg(tr("cpu p99"), 8);
-    auto line = [&](const QString& name, const Timings& t, const Timings& cpu) {
+    auto line = [&](const QString& name, const BenchSamples& t, const BenchSamples& cpu) {
         out << row.arg(name, -34)
                    .arg(t.percentile(0.5), 8, 'f', 2)
                    .arg(t.percentile(0.99), 8, 'f', 2)

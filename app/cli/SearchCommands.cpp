@@ -1,5 +1,6 @@
 // Plate search: search, candidates, and the search benchmark.
 #include "Authenticator.h"
+#include "BenchSamples.h"
 #include "CliContext.h"
 #include "Clock.h"
 #include "Commands.h"
@@ -200,24 +201,7 @@ QString toGlob(const PlatePattern& pattern)
     return glob;
 }
 
-struct Timing
-{
-    QList<double> ms;
-    double percentile(double p) const
-    {
-        QList<double> sorted = ms;
-        std::sort(sorted.begin(), sorted.end());
-        if (sorted.isEmpty())
-            return 0;
-        const qsizetype i = std::min<qsizetype>(sorted.size() - 1, qsizetype(p * (sorted.size() - 1) + 0.5));
-        return sorted.at(i);
-    }
-};
 
-double msSince(const QElapsedTimer& t)
-{
-    return t.nsecsElapsed() / 1e6;
-}
 
 } // namespace
 
@@ -318,8 +302,8 @@ Status bench(CliContext& ctx)
         // Patterns without a known character are refused by the search service (they are a canvass): the index
         // is still timed, for information, but they do not count towards the figures.
         const bool searchable = pattern->hasKnownCharacter();
-        Timing engine;
-        Timing firstReads;
+        BenchSamples engine;
+        BenchSamples firstReads;
         qsizetype matched = 0;
         for (int i = 0; i < kRuns; ++i) {
             QElapsedTimer t;
@@ -346,8 +330,8 @@ Status bench(CliContext& ctx)
                 ourReadIds.append(r.id);
         }
         const QString glob = toGlob(pattern.value());
-        Timing baseline;
-        Timing baselineReads;
+        BenchSamples baseline;
+        BenchSamples baselineReads;
         QStringList theirs;
         QList<qint64> theirReadIds;
         for (int i = 0; i < kBaselineRuns; ++i) {
