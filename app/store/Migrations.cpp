@@ -7,6 +7,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <iterator>
+
 namespace alpr {
 
 namespace {
@@ -173,13 +176,54 @@ CREATE TABLE transfer_batches (
 );
 CREATE INDEX transfer_batches_state ON transfer_batches (state) WHERE state <> 'purged';
 )SQL",
+    // 4: the foreign keys of reads and OCR alternatives are checked at COMMIT instead of per statement. Why: an
+    // immediate key makes SQLite keep a statement journal for every multi-row INSERT (it must be able to undo that
+    // one statement), and every page the random-order indexes touch is copied into it; with cipher_memory_security
+    // each copy is an mlock/munlock pair. Imports write a batch in one transaction and roll it back as a whole on any
+    // error, so checking at COMMIT loses nothing. Only the constraint text changes (the file format does not), which
+    // is what SQLite documents writable_schema for ("ALTER TABLE", making other kinds of schema changes); a rebuild
+    // of a 10 M-read table would take minutes at the first open.
+    R"SQL(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(replace(sql, 'REFERENCES plates(id)', 'REFERENCES plates(id) DEFERRABLE INITIALLY DEFERRED'),
+                     'REFERENCES cameras(id)', 'REFERENCES cameras(id) DEFERRABLE INITIALLY DEFERRED')
+ WHERE type = 'table' AND name = 'reads';
+UPDATE sqlite_schema
+   SET sql = replace(replace(sql, 'REFERENCES plates(id)', 'REFERENCES plates(id) DEFERRABLE INITIALLY DEFERRED'),
+                     'REFERENCES reads(id) ON DELETE CASCADE',
+                     'REFERENCES reads(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED')
+ WHERE type = 'table' AND name = 'read_alternates';
+PRAGMA writable_schema = OFF;
+)SQL",
 };
+
+// Steps that edit sqlite_schema's text directly: the schema cookie must change so that every connection (this one
+// included) parses the schema again.
+constexpr int kSchemaTextSteps[] = { 4 };
 
 constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));
 
 QString tr(const char* text)
 {
     return QCoreApplication::translate("Migrations", text);
+}
+
+bool bumpSchemaCookie(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA schema_version")) || !q.next()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const qint64 cookie = q.value(0).toLongLong();
+    q.finish();
+    // A pragma takes no parameters; the value is a number we just read, not text from outside.
+    if (!q.exec(QStringLiteral("PRAGMA schema_version = %1").arg(cookie + 1))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -215,7 +259,10 @@ Status Migrations::migrate(QSqlDatabase& db, const QString& storePath)
         QString error;
         const QString script = QString::fromUtf8(kSteps[step - 1])
             + QStringLiteral("\nPRAGMA user_version = %1;").arg(step);
-        if (!execScript(db, script, &error)) {
+        bool ok = execScript(db, script, &error);
+        if (ok && std::find(std::begin(kSchemaTextSteps), std::end(kSchemaTextSteps), step) != std::end(kSchemaTextSteps))
+            ok = bumpSchemaCookie(db, &error);
+        if (!ok) {
             db.rollback();
             return failure(tr("%1: schema migration to version %2 failed: %3").arg(storePath).arg(step).arg(error));
         }

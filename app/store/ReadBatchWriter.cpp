@@ -1,6 +1,8 @@
 #include "ReadBatchWriter.h"
 
+#include "NativeStatement.h"
 #include "ReadRow.h"
+#include "SqlCipherDriver.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -49,6 +51,15 @@ QString placeholders(int rows, int columns)
     return all;
 }
 
+/** A plate's first/last sighting, or NULL for a plate seen only among OCR alternatives (no sighting time). */
+void bindTimeOrNull(NativeStatement& q, int position, qint64 count, qint64 timeMs)
+{
+    if (count)
+        q.bindInt64(position, timeMs);
+    else
+        q.bindNull(position);
+}
+
 /** Calls chunk(start, rows) over [0, total) with rows taken from kChunkSizes, largest first. */
 template<typename Fn> bool forEachChunk(qsizetype total, Fn chunk)
 {
@@ -72,8 +83,11 @@ enum StatementKind {
     Image
 };
 
+// Every multi-row INSERT says OR FAIL: with the default ABORT, SQLite keeps a statement journal so it can undo just
+// that statement, and copying pages into it is most of an insert's cost here (see migration 4). A failed statement
+// still fails the batch, whose transaction is rolled back as a whole, so FAIL's partial statement never survives.
 const QString kReadInsertSql = QStringLiteral(
-    "INSERT INTO reads (id, plate_id, state, time_ms, lat, lon, heading, camera_id, confidence, candidates, make, "
+    "INSERT OR FAIL INTO reads (id, plate_id, state, time_ms, lat, lon, heading, camera_id, confidence, candidates, make, "
     "model, colour, source_file, source_id, has_images) VALUES %1");
 const QString kSourceConflict
     = QStringLiteral(" ON CONFLICT (source_file, source_id) WHERE source_id <> '' DO NOTHING");
@@ -116,7 +130,7 @@ struct ReadBatchWriter::Bulk
 
 struct ReadBatchWriter::Statements
 {
-    std::map<int, std::unique_ptr<QSqlQuery>> byKey;
+    std::map<int, std::unique_ptr<NativeStatement>> byKey;
 };
 
 ReadBatchWriter::ReadBatchWriter(QSqlDatabase db, QString storePath)
@@ -133,9 +147,9 @@ Error ReadBatchWriter::error(const QString& what, const QString& detail) const
     return failure(tr("%1: %2 failed: %3").arg(m_path, what, detail));
 }
 
-QSqlQuery& ReadBatchWriter::statement(int kind, int rows)
+NativeStatement& ReadBatchWriter::statement(int kind, int rows)
 {
-    std::unique_ptr<QSqlQuery>& slot = m_statements->byKey[kind * 100000 + rows];
+    std::unique_ptr<NativeStatement>& slot = m_statements->byKey[kind * 100000 + rows];
     if (slot)
         return *slot;
     QString sql;
@@ -144,8 +158,8 @@ QSqlQuery& ReadBatchWriter::statement(int kind, int rows)
         sql = QStringLiteral("SELECT id, plate FROM plates WHERE plate IN %1").arg(placeholders(1, rows));
         break;
     case PlateInsert:
-        sql = QStringLiteral("INSERT INTO plates (id, plate, read_count, alt_count, first_seen_ms, last_seen_ms) "
-                             "VALUES %1")
+        sql = QStringLiteral("INSERT OR FAIL INTO plates (id, plate, read_count, alt_count, first_seen_ms, "
+                             "last_seen_ms) VALUES %1")
                   .arg(placeholders(rows, kPlateColumns));
         break;
     case ReadInsert:
@@ -155,16 +169,16 @@ QSqlQuery& ReadBatchWriter::statement(int kind, int rows)
         sql = kReadInsertSql.arg(placeholders(rows, kReadColumns));
         break;
     case AlternateInsert:
-        sql = QStringLiteral("INSERT INTO read_alternates (plate_id, read_id, confidence) VALUES %1 ON CONFLICT DO "
-                             "NOTHING")
+        sql = QStringLiteral("INSERT OR FAIL INTO read_alternates (plate_id, read_id, confidence) VALUES %1 ON "
+                             "CONFLICT DO NOTHING")
                   .arg(placeholders(rows, 3));
         break;
     case CountUpsert:
         // A plate seen only as an alternative brings no sighting times, so NULL first/last must not overwrite real
         // ones.
         sql = QStringLiteral(
-                  "INSERT INTO plates (id, plate, read_count, alt_count, first_seen_ms, last_seen_ms) VALUES %1 "
-                  "ON CONFLICT (id) DO UPDATE SET read_count = read_count + excluded.read_count, alt_count = "
+                  "INSERT OR FAIL INTO plates (id, plate, read_count, alt_count, first_seen_ms, last_seen_ms) VALUES "
+                  "%1 ON CONFLICT (id) DO UPDATE SET read_count = read_count + excluded.read_count, alt_count = "
                   "alt_count + excluded.alt_count, first_seen_ms = CASE WHEN excluded.first_seen_ms IS NULL THEN "
                   "first_seen_ms WHEN first_seen_ms IS NULL THEN excluded.first_seen_ms ELSE min(first_seen_ms, "
                   "excluded.first_seen_ms) END, last_seen_ms = CASE WHEN excluded.last_seen_ms IS NULL THEN "
@@ -176,9 +190,9 @@ QSqlQuery& ReadBatchWriter::statement(int kind, int rows)
         sql = QStringLiteral("INSERT INTO read_images (read_id, overview_jpeg, plate_jpeg) VALUES (?, ?, ?)");
         break;
     }
-    slot = std::make_unique<QSqlQuery>(m_db);
-    slot->setForwardOnly(true);
-    slot->prepare(sql);
+    slot = std::make_unique<NativeStatement>();
+    // A failed prepare shows up as the first exec()'s error, with SQLite's message.
+    slot->prepare(SqlCipherDriver::nativeHandle(m_db), sql);
     return *slot;
 }
 
@@ -198,16 +212,20 @@ Status ReadBatchWriter::plateIds(const QStringList& plates, QHash<QString, qint6
     }
     // Known plates first (one padded lookup statement per 500); only the new ones are inserted, with ids handed out
     // here: we hold the write lock (BEGIN IMMEDIATE), so max(id) cannot move under us.
-    QSqlQuery& lookup = statement(PlateLookup, kLookupChunk);
+    NativeStatement& lookup = statement(PlateLookup, kLookupChunk);
+    std::vector<QByteArray> texts(kLookupChunk);
     for (qsizetype start = 0; start < plates.size(); start += kLookupChunk) {
         const int n = int(std::min<qsizetype>(kLookupChunk, plates.size() - start));
-        for (int i = 0; i < kLookupChunk; ++i)
-            lookup.addBindValue(plates.at(start + (i < n ? i : 0)));
-        if (!lookup.exec())
-            return error(QStringLiteral("plate lookup"), lookup.lastError().text());
+        lookup.reset();
+        for (int i = 0; i < kLookupChunk; ++i) {
+            if (i < n)
+                texts[std::size_t(i)] = plates.at(start + i).toUtf8();
+            lookup.bindText(i + 1, texts[std::size_t(i < n ? i : 0)]);
+        }
         while (lookup.next())
-            ids->insert(lookup.value(1).toString(), lookup.value(0).toLongLong());
-        lookup.finish();
+            ids->insert(lookup.columnText(1), lookup.columnInt64(0));
+        if (!lookup.ok())
+            return error(QStringLiteral("plate lookup"), lookup.error());
     }
     QStringList fresh;
     for (const QString& p : plates)
@@ -233,22 +251,27 @@ Status ReadBatchWriter::plateIds(const QStringList& plates, QHash<QString, qint6
 Status ReadBatchWriter::insertPlateRows(const QList<qint64>& ids, const QStringList& plates,
                                         const QList<const PlateDelta*>& deltas)
 {
-    const QVariant nullTime(QMetaType::fromType<qlonglong>());
     QString failed;
+    std::vector<QByteArray> texts;
     forEachChunk(ids.size(), [&](qsizetype start, int rows) {
-        QSqlQuery& q = statement(PlateInsert, rows);
+        NativeStatement& q = statement(PlateInsert, rows);
+        q.reset();
+        texts.assign(std::size_t(rows), QByteArray());
+        int p = 1;
         for (qsizetype i = start; i < start + rows; ++i) {
             const PlateDelta& d = *deltas.at(i);
-            q.addBindValue(ids.at(i));
-            q.addBindValue(text(plates.at(i)));
-            q.addBindValue(d.count);
-            q.addBindValue(d.altCount);
-            q.addBindValue(d.count ? QVariant(d.first) : nullTime);
-            q.addBindValue(d.count ? QVariant(d.last) : nullTime);
+            QByteArray& plate = texts[std::size_t(i - start)];
+            plate = plates.at(i).toUtf8();
+            q.bindInt64(p++, ids.at(i));
+            q.bindText(p++, plate);
+            q.bindInt64(p++, d.count);
+            q.bindInt64(p++, d.altCount);
+            bindTimeOrNull(q, p++, d.count, d.first);
+            bindTimeOrNull(q, p++, d.count, d.last);
         }
         if (q.exec())
             return true;
-        failed = q.lastError().text();
+        failed = q.error();
         return false;
     });
     if (!failed.isEmpty())
@@ -259,35 +282,55 @@ Status ReadBatchWriter::insertPlateRows(const QList<qint64>& ids, const QStringL
 Status ReadBatchWriter::insertReads(const QList<Read>& reads, const QHash<QString, qint64>& plateIds, qint64 firstId,
                                     QList<bool>* inserted)
 {
-    const QVariant nullDouble(QMetaType::fromType<double>());
-    const QVariant nullId(QMetaType::fromType<qlonglong>());
     QString failed;
+    constexpr int kTexts = 7; // text columns per read, kept alive (bound without a copy) until the next chunk
+    std::vector<QByteArray> texts;
+    // Many reads of a file share a source file name: convert it once per distinct name.
+    QString lastSourceFile;
+    QByteArray lastSourceFileUtf8;
     forEachChunk(reads.size(), [&](qsizetype start, int rows) {
-        QSqlQuery& q = statement(m_bulk ? ReadInsertUnchecked : ReadInsert, rows);
+        NativeStatement& q = statement(m_bulk ? ReadInsertUnchecked : ReadInsert, rows);
+        q.reset();
+        texts.assign(std::size_t(rows) * kTexts, QByteArray());
+        int p = 1;
         for (qsizetype i = start; i < start + rows; ++i) {
             const Read& r = reads.at(i);
-            q.addBindValue(firstId + i);
-            q.addBindValue(plateIds.value(r.plate));
-            q.addBindValue(text(r.state));
-            q.addBindValue(r.timeMs);
-            q.addBindValue(r.lat);
-            q.addBindValue(r.lon);
-            q.addBindValue(r.heading < 0 ? nullDouble : QVariant(double(r.heading)));
-            q.addBindValue(r.cameraId > 0 ? QVariant(r.cameraId) : nullId);
-            q.addBindValue(double(r.confidence));
-            q.addBindValue(text(formatCandidates(r.candidates)));
-            q.addBindValue(text(r.make));
-            q.addBindValue(text(r.model));
-            q.addBindValue(text(r.colour));
-            q.addBindValue(text(r.sourceFile));
-            q.addBindValue(text(r.sourceId));
-            q.addBindValue(r.overviewJpeg.isEmpty() && r.plateJpeg.isEmpty() ? 0 : 1);
+            QByteArray* t = &texts[std::size_t(i - start) * kTexts];
+            if (r.sourceFile != lastSourceFile || lastSourceFileUtf8.isNull()) {
+                lastSourceFile = r.sourceFile;
+                lastSourceFileUtf8 = r.sourceFile.toUtf8();
+            }
+            t[0] = r.state.toUtf8();
+            t[1] = formatCandidates(r.candidates).toUtf8();
+            t[2] = r.make.toUtf8();
+            t[3] = r.model.toUtf8();
+            t[4] = r.colour.toUtf8();
+            t[5] = lastSourceFileUtf8;
+            t[6] = r.sourceId.toUtf8();
+            q.bindInt64(p++, firstId + i);
+            q.bindInt64(p++, plateIds.value(r.plate));
+            q.bindText(p++, t[0]);
+            q.bindInt64(p++, r.timeMs);
+            q.bindDouble(p++, r.lat);
+            q.bindDouble(p++, r.lon);
+            if (r.heading < 0)
+                q.bindNull(p++);
+            else
+                q.bindDouble(p++, double(r.heading));
+            if (r.cameraId > 0)
+                q.bindInt64(p++, r.cameraId);
+            else
+                q.bindNull(p++);
+            q.bindDouble(p++, double(r.confidence));
+            for (int c = 1; c < kTexts; ++c)
+                q.bindText(p++, t[c]);
+            q.bindInt64(p++, r.overviewJpeg.isEmpty() && r.plateJpeg.isEmpty() ? 0 : 1);
         }
         if (!q.exec()) {
-            failed = q.lastError().text();
+            failed = q.error();
             return false;
         }
-        if (q.numRowsAffected() == rows)
+        if (q.changes() == rows)
             return true;
         // Some were imported before: find out which of our ids exist.
         QSqlQuery check(m_db);
@@ -312,46 +355,50 @@ Status ReadBatchWriter::insertReads(const QList<Read>& reads, const QHash<QStrin
 
 Status ReadBatchWriter::insertAlternates(const std::vector<Alternate>& alternates)
 {
-    QSqlQuery& q = statement(AlternateInsert, kChunkSizes[0]);
+    NativeStatement& q = statement(AlternateInsert, kChunkSizes[0]);
     const qsizetype chunk = kChunkSizes[0];
     for (qsizetype start = 0; start < qsizetype(alternates.size()); start += chunk) {
         const qsizetype n = std::min<qsizetype>(chunk, alternates.size() - start);
+        q.reset();
         // Padding repeats the chunk's first row, which the conflict clause then ignores.
+        int p = 1;
         for (qsizetype i = 0; i < chunk; ++i) {
             const Alternate& a = alternates.at(start + (i < n ? i : 0));
-            q.addBindValue(a.plateId);
-            q.addBindValue(a.readId);
-            q.addBindValue(a.confidence);
+            q.bindInt64(p++, a.plateId);
+            q.bindInt64(p++, a.readId);
+            q.bindDouble(p++, a.confidence);
         }
         if (!q.exec())
-            return error(QStringLiteral("alternate insert"), q.lastError().text());
+            return error(QStringLiteral("alternate insert"), q.error());
     }
     return {};
 }
 
 Status ReadBatchWriter::foldCounts(const QHash<qint64, PlateDelta>& deltas)
 {
-    const QVariant nullTime(QMetaType::fromType<qlonglong>());
     QList<qint64> ids = deltas.keys();
     std::sort(ids.begin(), ids.end()); // neighbouring rows share pages
     const qsizetype chunk = kChunkSizes[0];
-    QSqlQuery& q = statement(CountUpsert, int(chunk));
+    NativeStatement& q = statement(CountUpsert, int(chunk));
     static const PlateDelta kNothing;
+    static const QByteArray kNoPlate(""); // never used: the row exists
     for (qsizetype start = 0; start < ids.size(); start += chunk) {
         const qsizetype n = std::min<qsizetype>(chunk, ids.size() - start);
+        q.reset();
         // Padding rows add zero to the chunk's first plate and bring no times: no change.
+        int p = 1;
         for (qsizetype i = 0; i < chunk; ++i) {
             const qint64 id = ids.at(start + (i < n ? i : 0));
             const PlateDelta& d = i < n ? deltas[id] : kNothing;
-            q.addBindValue(id);
-            q.addBindValue(QStringLiteral("")); // never used: the row exists
-            q.addBindValue(d.count);
-            q.addBindValue(d.altCount);
-            q.addBindValue(d.count ? QVariant(d.first) : nullTime);
-            q.addBindValue(d.count ? QVariant(d.last) : nullTime);
+            q.bindInt64(p++, id);
+            q.bindText(p++, kNoPlate);
+            q.bindInt64(p++, d.count);
+            q.bindInt64(p++, d.altCount);
+            bindTimeOrNull(q, p++, d.count, d.first);
+            bindTimeOrNull(q, p++, d.count, d.last);
         }
         if (!q.exec())
-            return error(QStringLiteral("plate counts"), q.lastError().text());
+            return error(QStringLiteral("plate counts"), q.error());
     }
     return {};
 }
@@ -433,12 +480,13 @@ Result<qint64> ReadBatchWriter::write(const QList<Read>& reads)
             ++deltas[altId].altCount;
         }
         if (!r.overviewJpeg.isEmpty() || !r.plateJpeg.isEmpty()) {
-            QSqlQuery& image = statement(Image, 1);
-            image.addBindValue(readId);
-            image.addBindValue(r.overviewJpeg);
-            image.addBindValue(r.plateJpeg);
+            NativeStatement& image = statement(Image, 1);
+            image.reset();
+            image.bindInt64(1, readId);
+            image.bindBlob(2, r.overviewJpeg);
+            image.bindBlob(3, r.plateJpeg);
             if (!image.exec())
-                return rollback(error(QStringLiteral("image insert"), image.lastError().text()));
+                return rollback(error(QStringLiteral("image insert"), image.error()));
         }
     }
     if (m_bulk) {

@@ -7,12 +7,13 @@
 #include <QList>
 #include <QSqlDatabase>
 
-class QSqlQuery;
 
 #include <memory>
 #include <vector>
 
 namespace alpr {
+
+class NativeStatement;
 
 /**
  * Writes a batch of reads into the local store in one transaction, with multi-row statements.
@@ -58,7 +59,7 @@ private:
     Status insertPlateRows(const QList<qint64>& ids, const QStringList& plates, const QList<const PlateDelta*>& deltas);
     /** The statement of a kind for a chunk of `rows` rows, prepared once and kept: preparing a statement with
         thousands of parameters costs thousands of allocations (see above). */
-    QSqlQuery& statement(int kind, int rows);
+    NativeStatement& statement(int kind, int rows);
     QSqlDatabase m_db;
     QString m_path;
     std::unique_ptr<Statements> m_statements;

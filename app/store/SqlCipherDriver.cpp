@@ -1,5 +1,6 @@
 #include "SqlCipherDriver.h"
 
+#include "PageCachePool.h"
 #include "SqlCipherResult.h"
 
 #include <QCoreApplication>
@@ -212,6 +213,7 @@ bool SqlCipherDriver::open(const QString& db, const QString& user, const QString
 
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
     sqlite3* handle = nullptr;
+    PageCachePool::connectionOpening();
     int rc = sqlite3_open_v2(db.toUtf8().constData(), &handle, flags, nullptr);
     if (rc != SQLITE_OK) {
         wipeKey();
@@ -219,6 +221,7 @@ bool SqlCipherDriver::open(const QString& db, const QString& user, const QString
         if (rc == SQLITE_CANTOPEN && db != u":memory:" && !QFileInfo::exists(db))
             detail = tr("The file does not exist");
         sqlite3_close_v2(handle);
+        PageCachePool::connectionClosed();
         return failOpen(what, rc, detail);
     }
     if (!keySpec.isEmpty()) {
@@ -229,10 +232,15 @@ bool SqlCipherDriver::open(const QString& db, const QString& user, const QString
         if (rc != SQLITE_OK) {
             const QString detail = SqlCipherResult::errorMessage(handle, rc);
             sqlite3_close_v2(handle);
+            PageCachePool::connectionClosed();
             return failOpen(what, rc, detail);
         }
     }
     sqlite3_busy_timeout(handle, busyTimeoutMs);
+    // SQLCipher's log is process-wide and starts again at its default when SQLite is re-initialised (PageCachePool
+    // shuts it down when the last connection closes): without this, a wrong key would print decryption errors on
+    // stderr. We report those ourselves, with the file name. This pragma does not read the file.
+    sqlite3_exec(handle, "PRAGMA cipher_log_level = NONE", nullptr, nullptr, nullptr);
 
     m_db = handle;
     setOpen(true);
@@ -249,6 +257,7 @@ void SqlCipherDriver::close()
     for (SqlCipherResult* result : results)
         result->finalizeStatement();
     sqlite3_close_v2(m_db);
+    PageCachePool::connectionClosed();
     m_db = nullptr;
     setOpen(false);
     setOpenError(false);

@@ -2,6 +2,7 @@
 // and refusal to open (or replace) missing, truncated, damaged or foreign files.
 #include "LocalStore.h"
 #include "Migrations.h"
+#include "PageCachePool.h"
 #include "SqlCipherDriver.h"
 #include "TempDir.h"
 
@@ -517,4 +518,132 @@ TEST_CASE("opening a store switches SQLCipher's memory security on for the proce
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("memsec"));
+}
+
+namespace {
+
+/** A second connection to a store, for looking at (and tampering with) what LocalStore wrote. */
+class RawConnection
+{
+public:
+    RawConnection(const QString& path, const QByteArray& key)
+    {
+        registerSqlCipherDriver();
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), kName);
+        db.setDatabaseName(path);
+        REQUIRE(db.open(QString(), QString::fromLatin1(key.toHex())));
+    }
+    ~RawConnection()
+    {
+        QSqlDatabase::database(kName, false).close();
+        QSqlDatabase::removeDatabase(kName);
+    }
+    /** Runs one statement; true if SQLite accepted it. */
+    bool exec(const QString& sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(kName, false));
+        return q.exec(sql);
+    }
+    QVariant scalar(const QString& sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(kName, false));
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+private:
+    inline static const QString kName = QStringLiteral("raw-fk");
+};
+
+} // namespace
+
+TEST_CASE("reads and OCR alternatives check their plate at COMMIT (migration 4); a version-3 store is upgraded")
+{
+    test::TempDir dir;
+    const QByteArray key = randomKey();
+    const QString path = dir.path(QStringLiteral("s.alpr"));
+    auto store = createStore(path, key);
+    REQUIRE(store->addReads({ sampleRead(QStringLiteral("7ABC123"), 1'700'000'000'000, QStringLiteral("1")) }));
+
+    const QString readsSql = QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'reads'");
+    const QString altSql = QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'read_alternates'");
+    {
+        RawConnection raw(path, key);
+        const QString reads = raw.scalar(readsSql).toString();
+        CHECK(reads.contains(QStringLiteral("REFERENCES plates(id) DEFERRABLE INITIALLY DEFERRED")));
+        CHECK(reads.contains(QStringLiteral("REFERENCES cameras(id) DEFERRABLE INITIALLY DEFERRED")));
+        CHECK(raw.scalar(altSql).toString().contains(
+            QStringLiteral("REFERENCES reads(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED")));
+
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        // A read may name its plate before the plate row exists, as long as it exists at COMMIT ...
+        REQUIRE(raw.exec(QStringLiteral("BEGIN")));
+        CHECK(raw.exec(QStringLiteral("INSERT INTO reads (id, plate_id, time_ms, lat, lon) VALUES (1000, 777, 0, 0, 0)")));
+        CHECK(raw.exec(QStringLiteral("INSERT INTO plates (id, plate) VALUES (777, 'ZZZ777')")));
+        CHECK(raw.exec(QStringLiteral("COMMIT")));
+        // ... and a read whose plate never comes is refused at COMMIT: the whole transaction goes.
+        REQUIRE(raw.exec(QStringLiteral("BEGIN")));
+        CHECK(raw.exec(QStringLiteral("INSERT INTO reads (id, plate_id, time_ms, lat, lon) VALUES (1001, 1, 0, 0, 0)")));
+        CHECK(raw.exec(QStringLiteral("INSERT INTO reads (id, plate_id, time_ms, lat, lon) VALUES (1002, 888, 0, 0, 0)")));
+        CHECK_FALSE(raw.exec(QStringLiteral("COMMIT")));
+        CHECK(raw.exec(QStringLiteral("ROLLBACK")));
+        CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM reads WHERE id IN (1001, 1002)")).toInt() == 0);
+        CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM reads WHERE id = 1000")).toInt() == 1);
+
+        // Make it a version-3 store again: immediate keys, as every store was before.
+        REQUIRE(raw.exec(QStringLiteral("BEGIN")));
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA writable_schema = ON")));
+        REQUIRE(raw.exec(QStringLiteral("UPDATE sqlite_schema SET sql = replace(sql, ' DEFERRABLE INITIALLY DEFERRED', "
+                                        "'') WHERE name IN ('reads', 'read_alternates')")));
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA writable_schema = OFF")));
+        const qint64 cookie = raw.scalar(QStringLiteral("PRAGMA schema_version")).toLongLong();
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA schema_version = %1").arg(cookie + 1)));
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA user_version = 3")));
+        REQUIRE(raw.exec(QStringLiteral("COMMIT")));
+        CHECK_FALSE(raw.scalar(readsSql).toString().contains(QStringLiteral("DEFERRABLE")));
+    }
+    store.reset();
+
+    auto reopened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+    REQUIRE(reopened);
+    auto stats = reopened.value()->stats();
+    REQUIRE(stats);
+    CHECK(stats->schemaVersion == Migrations::latestVersion());
+    CHECK(stats->reads == 2);
+    REQUIRE(reopened.value()->addReads(
+        { sampleRead(QStringLiteral("7ABC124"), 1'700'000'060'000, QStringLiteral("2")) }));
+    RawConnection raw(path, key);
+    CHECK(raw.scalar(readsSql).toString().contains(QStringLiteral("REFERENCES plates(id) DEFERRABLE INITIALLY DEFERRED")));
+    CHECK(raw.scalar(altSql).toString().contains(QStringLiteral("DEFERRABLE INITIALLY DEFERRED")));
+    CHECK(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString() == QStringLiteral("ok"));
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt() == 0);
+}
+
+TEST_CASE("SQLite's page cache lives in one region that is wiped when the last connection closes")
+{
+    test::TempDir dir;
+    const QByteArray key = randomKey();
+    const QString path = dir.path(QStringLiteral("s.alpr"));
+    {
+        auto store = createStore(path, key);
+        CHECK(PageCachePool::inUse());
+        CHECK(PageCachePool::sizeBytes() >= 64LL * 1024 * 1024);
+        QList<Read> reads;
+        for (int i = 0; i < 2000; ++i)
+            reads.append(sampleRead(QStringLiteral("PG%1").arg(i), 1'700'000'000'000 + i * 1000, QString::number(i)));
+        REQUIRE(store->addReads(reads));
+        // Pages of the store are in the region while it is open.
+        CHECK_FALSE(PageCachePool::isRegionClear());
+    }
+    // Closed: nothing of the store is left in it (SQLite was shut down first, so no page was in use).
+    CHECK_FALSE(PageCachePool::inUse());
+    CHECK(PageCachePool::isRegionClear());
+    // The next connection sets it up again, and the store reads back whole.
+    auto reopened = LocalStore::open(path, key, LocalStore::Mode::OpenExisting);
+    REQUIRE(reopened);
+    CHECK(PageCachePool::inUse());
+    auto stats = reopened.value()->stats();
+    REQUIRE(stats);
+    CHECK(stats->reads == 2000);
 }

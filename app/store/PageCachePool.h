@@ -1,0 +1,37 @@
+#pragma once
+
+namespace alpr {
+
+/**
+ * The memory SQLite keeps its page cache in, for every connection of this process (SQLITE_CONFIG_PAGECACHE).
+ *
+ * Why: this SQLCipher build has no lookaside allocator and runs with cipher_memory_security on, so every allocation
+ * inside SQLite is an mlock/munlock pair and every free a byte-by-byte wipe. Cache pages are the largest share of
+ * those allocations when a batch of reads is written (B-tree pages are read, split and dropped all the time): taking
+ * them from one region set aside once made a batch insert about 1.4x faster in our measurements.
+ *
+ * What memory security gave those pages is kept: the region is locked in RAM once (best effort, like SQLCipher's own
+ * mlock, which the RLIMIT_MEMLOCK limit can refuse), left out of core dumps, and wiped as a whole when the last
+ * connection closes (SQLite is shut down first, so no page of it is in use). When the region is full, SQLite falls
+ * back to ordinary allocations, which SQLCipher still locks and wipes.
+ *
+ * Thread-safe. Used by SqlCipherDriver around sqlite3_open_v2 / sqlite3_close_v2. Every connection of the process
+ * must be made through SqlCipherDriver: SQLite is shut down when the driver's last connection closes, which a
+ * connection opened with the C API directly would not survive.
+ */
+class PageCachePool
+{
+public:
+    /** Call before opening a connection: the first one sets the region up and hands it to SQLite. */
+    static void connectionOpening();
+    /** Call after a connection was closed (or failed to open): the last one shuts SQLite down and wipes the region. */
+    static void connectionClosed();
+    /** True while SQLite takes its cache pages from the region (false if SQLite was initialised before us). */
+    static bool inUse();
+    /** Bytes of the region (0 if it could not be set up). */
+    static long long sizeBytes();
+    /** True if every byte of the region is zero (for tests of the wipe; reads the whole region). */
+    static bool isRegionClear();
+};
+
+} // namespace alpr
