@@ -156,7 +156,11 @@ Status user(CliContext& ctx)
         if (Status s = session.audit().record(me, QStringLiteral("user.disable"), QStringLiteral("success"), detail);
             !s)
             return s;
-        CliContext::out() << tr("Disabled %1; their key slot is deleted.").arg(name) << '\n';
+        // What "disabled" takes away differs by store: a local store's key slot, a server's login role.
+        if (session.vault().remoteStore())
+            CliContext::out() << tr("Disabled %1; the server no longer lets their role sign in.").arg(name) << '\n';
+        else
+            CliContext::out() << tr("Disabled %1; their key slot is deleted.").arg(name) << '\n';
     } else if (sub == QLatin1String("passwd")) {
         auto pw = ctx.newPassword(name);
         if (!pw)

@@ -205,5 +205,20 @@ TEST_CASE("alpr-cli server init, then stats and search on the server as a detect
     r = cli(QStringList { QStringLiteral("audit"), QStringLiteral("verify") } + asDet + otp(detSecret), detPw);
     CHECK(r.exitCode == 4);
 
+    // The administrator disables the detective: on a server that is the login role, not a key slot, and the
+    // message says so; the server itself then refuses the detective's sign-in.
+    r = cli(QStringList { QStringLiteral("user"), QStringLiteral("disable"), det } + asBoss + otp(bossSecret), bossPw);
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.contains(QStringLiteral("no longer lets their role sign in")));
+    CHECK_FALSE(r.out.contains(QStringLiteral("key slot")));
+    {
+        auto address = ServerAddress::parse(uri);
+        REQUIRE(address);
+        CHECK_FALSE(RemoteStore::connect(address.value(), det, detPw));
+    }
+    r = cli(QStringList { QStringLiteral("stats") } + asDet + otp(detSecret), detPw);
+    CHECK(r.exitCode != 0);
+
     ignoreError(cluster.dropDatabase(db));
 }
