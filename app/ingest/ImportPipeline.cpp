@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QThread>
 
+#include <algorithm>
+
 namespace alpr {
 
 namespace {
@@ -17,6 +19,8 @@ QString tr(const char* text)
     return QCoreApplication::translate("ImportPipeline", text);
 }
 constexpr int kQueueDepth = 2;
+// Reserve no more than this up front: a small file (or one with images, cut by bytes) needs far fewer slots.
+constexpr int kReserveLimit = 10000;
 } // namespace
 
 /** Gathers one chunk at a time for the pipeline; runs on the worker thread. */
@@ -30,13 +34,15 @@ public:
     {
         m_chunk.file = file;
         m_chunk.format = std::move(format);
-        m_chunk.reads.reserve(pipeline.m_options.batchSize);
+        m_chunk.reads.reserve(std::min(pipeline.m_options.batchSize, kReserveLimit));
     }
 
     bool accept(ParsedRead&& read) override
     {
+        m_imageBytes += read.read.overviewJpeg.size() + read.read.plateJpeg.size();
         m_chunk.reads.append(std::move(read));
-        if (m_chunk.reads.size() >= m_pipeline.m_options.batchSize)
+        if (m_chunk.reads.size() >= m_pipeline.m_options.batchSize
+            || m_imageBytes >= m_pipeline.m_options.batchImageBytes)
             return flush(false);
         return !cancelled();
     }
@@ -54,9 +60,10 @@ public:
         next.file = m_chunk.file;
         next.format = m_chunk.format;
         next.bytesDone = m_chunk.bytesDone;
-        next.reads.reserve(m_pipeline.m_options.batchSize);
+        next.reads.reserve(std::min(m_pipeline.m_options.batchSize, kReserveLimit));
         const bool ok = m_pipeline.push(std::move(m_chunk));
         m_chunk = std::move(next);
+        m_imageBytes = 0;
         return ok;
     }
 
@@ -65,6 +72,7 @@ private:
     QString m_path;
     qint64 m_offset;
     ImportChunk m_chunk;
+    qint64 m_imageBytes = 0; ///< image bytes in m_chunk
 };
 
 ImportPipeline::ImportPipeline(QStringList files, QString format, ImportOptions options,

@@ -1,5 +1,6 @@
 // OpenALPR alpr_results / alpr_group JSON: good files in every container shape, hostile and truncated files.
 #include "ImportTestSupport.h"
+#include "ImportPipeline.h"
 #include "ImporterRegistry.h"
 #include "OpenAlprImporter.h"
 #include "TempDir.h"
@@ -414,4 +415,43 @@ TEST_CASE("The registry finds importers by name and by sniffing")
     auto c = registry.sniff(dir.path(QStringLiteral("c.bin")));
     REQUIRE(!c.ok());
     CHECK(c.error().message.contains(QStringLiteral("c.bin")));
+}
+
+TEST_CASE("OpenALPR images: a batch ends at its image byte limit, so inline images cannot fill memory")
+{
+    TempDir dir;
+    const QByteArray jpeg = imageBytes("JPEG");
+    QByteArray lines;
+    for (int i = 0; i < 20; ++i) {
+        QJsonObject d = resultsDoc(QStringLiteral("b%1").arg(i), kNow - 1000 - i, { QStringLiteral("BATCH%1").arg(i) });
+        QJsonArray results = d.value(QStringLiteral("results")).toArray();
+        QJsonObject r = results.at(0).toObject();
+        r.insert(QStringLiteral("plate_crop_jpeg"), QString::fromLatin1(jpeg.toBase64()));
+        results[0] = r;
+        d.insert(QStringLiteral("results"), results);
+        lines += compact(d) + '\n';
+    }
+    writeFile(dir.path(QStringLiteral("big.jsonl")), lines);
+    ImportOptions options;
+    options.nowMs = kNow;
+    options.batchImageBytes = 3 * jpeg.size(); // three reads' images per batch
+    const ImporterRegistry registry = ImporterRegistry::standard();
+    ImportPipeline pipeline({ dir.path(QStringLiteral("big.jsonl")) }, QString(), options, registry);
+    pipeline.start();
+    ImportChunk chunk;
+    QList<qsizetype> sizes;
+    qint64 reads = 0;
+    while (pipeline.take(&chunk)) {
+        if (chunk.reads.isEmpty())
+            continue;
+        sizes.append(chunk.reads.size());
+        reads += chunk.reads.size();
+        qint64 bytes = 0;
+        for (const ParsedRead& p : chunk.reads)
+            bytes += p.read.plateJpeg.size();
+        CHECK(bytes <= options.batchImageBytes);
+    }
+    CHECK(reads == 20);
+    // 20 reads, cut every 3 by bytes (the 50,000-read limit never comes into it).
+    CHECK(sizes == QList<qsizetype> { 3, 3, 3, 3, 3, 3, 2 });
 }
