@@ -36,8 +36,9 @@ Status benchMap(CliContext& ctx);
 // AuditCommands.cpp
 Status audit(CliContext& ctx);
 Status access(CliContext& ctx);
-// TransferCommands.cpp
+// TransferCommands.cpp, TransferBench.cpp
 Status transfer(CliContext& ctx);
+Status benchTransfer(CliContext& ctx);
 } // namespace commands
 
 } // namespace alpr

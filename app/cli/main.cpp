@@ -99,7 +99,7 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(
         tr("ALPR Workstation command line.\n\nCommands: init, user add|list|disable|passwd|unlock, mfa enroll|confirm, "
            "demo, stats, reads, search, candidates, canvass, import, transfer, server init, "
-           "bench search|canvass|images|ingest|map, audit verify|log, access log"));
+           "bench search|canvass|images|ingest|map|transfer, audit verify|log, access log"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do."));
@@ -141,6 +141,8 @@ int main(int argc, char** argv)
                   return commands::benchMap(c);
               if (c.arguments().value(0) == u"canvass")
                   return commands::benchCanvass(c);
+              if (c.arguments().value(0) == u"transfer")
+                  return commands::benchTransfer(c);
               return c.arguments().value(0) == u"images" ? commands::benchImages(c) : commands::bench(c);
           } },
     };

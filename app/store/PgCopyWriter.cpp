@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -310,6 +311,8 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
             return s.error();
         q.finish();
     }
+    QElapsedTimer confirming;
+    confirming.start();
     q.prepare(QStringLiteral("SELECT count(*) FROM pg_temp.transfer_reads WHERE is_new"));
     if (!q.exec() || !q.next())
         return m_c.error(QStringLiteral("batch confirmation"), q.lastError());
@@ -330,6 +333,7 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
         return m_c.error(QStringLiteral("batch confirmation"), q.lastError());
     receipt.confirmed = q.value(0).toLongLong();
     receipt.hash = q.value(1).toByteArray();
+    receipt.confirmSeconds = confirming.nsecsElapsed() / 1e9;
     return receipt;
 }
 

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
+#include <vector>
 
 namespace alpr {
 
@@ -258,21 +259,30 @@ Result<ReadBatchReceipt> RemoteStore::addReadsConfirmed(const QList<Read>& reads
 
 QByteArray RemoteStore::batchHash(const QList<Read>& reads)
 {
-    QList<const Read*> sorted;
-    sorted.reserve(reads.size());
+    // Each read's line once, as UTF-8, with where its key ends: sorting compares the key bytes (what COLLATE "C"
+    // sorts by on the server) without converting the strings again in every comparison.
+    struct Line
+    {
+        QByteArray file, id, rest;
+    };
+    std::vector<Line> lines;
+    lines.reserve(reads.size());
     for (const Read& r : reads)
-        sorted.append(&r);
-    // Byte order of the UTF-8 forms: what COLLATE "C" sorts by on the server.
-    std::sort(sorted.begin(), sorted.end(), [](const Read* a, const Read* b) {
-        const QByteArray af = a->sourceFile.toUtf8(), bf = b->sourceFile.toUtf8();
-        if (af != bf)
-            return af < bf;
-        return a->sourceId.toUtf8() < b->sourceId.toUtf8();
+        lines.push_back({ r.sourceFile.toUtf8(), r.sourceId.toUtf8(),
+                          r.plate.toUtf8() + '\x1f' + r.state.toUtf8() + '\x1f' + QByteArray::number(r.timeMs)
+                              + '\x1e' });
+    std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+        if (a.file != b.file)
+            return a.file < b.file;
+        return a.id < b.id;
     });
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const Read* r : std::as_const(sorted)) {
-        hash.addData(r->sourceFile.toUtf8() + '\x1f' + r->sourceId.toUtf8() + '\x1f' + r->plate.toUtf8() + '\x1f'
-                     + r->state.toUtf8() + '\x1f' + QByteArray::number(r->timeMs) + '\x1e');
+    for (const Line& l : lines) {
+        hash.addData(l.file);
+        hash.addData(QByteArrayView("\x1f", 1));
+        hash.addData(l.id);
+        hash.addData(QByteArrayView("\x1f", 1));
+        hash.addData(l.rest);
     }
     return hash.result();
 }

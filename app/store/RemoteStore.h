@@ -22,6 +22,7 @@ struct ReadBatchReceipt
     qint64 inserted = 0; ///< new rows (the rest were there already: the batch is idempotent)
     qint64 confirmed = 0; ///< batch keys now stored on the server
     QByteArray hash; ///< server-side SHA-256 of the stored rows, 32 bytes
+    double confirmSeconds = 0; ///< of the call's time, the server computing count and hash (for benchmarks)
 };
 
 /**

@@ -112,20 +112,29 @@ Status TransferService::fail(const Error& error)
     return error;
 }
 
-Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bool resumed)
+Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bool resumed, QList<Read> sent)
 {
+    QElapsedTimer phase;
+    phase.start();
+    auto lap = [&phase](double& into) { into += phase.nsecsElapsed() / 1e9; phase.restart(); };
     TransferJournal journal(*m_localStore);
-    const QList<Read> sent = keyed(reads, m_storeId, batch.id, m_cameraIds);
-    const QByteArray hash = RemoteStore::batchHash(sent);
+    const bool keyedHere = sent.isEmpty() && !reads.isEmpty();
+    if (keyedHere)
+        sent = keyed(reads, m_storeId, batch.id, m_cameraIds);
+    const QByteArray hash = keyedHere || resumed ? RemoteStore::batchHash(sent) : batch.hash;
     if (resumed && (hash != batch.hash || sent.size() != batch.count)) {
         // The batch's reads changed since it was sent (e.g. a retention purge): confirm what is there now.
         if (Status s = journal.updateContents(batch.id, sent.size(), hash); !s)
             return s;
     }
     const QString server = m_remote->address().describe();
+    lap(m_timings.journal);
     auto receipt = m_remote->copyReadsConfirmed(sent);
     if (!receipt)
         return receipt.error();
+    lap(m_timings.send);
+    m_timings.send -= receipt->confirmSeconds;
+    m_timings.confirm += receipt->confirmSeconds;
     if (receipt->confirmed != sent.size() || receipt->hash != hash)
         return failure(tr("The server %1 did not confirm transfer batch %2 (local reads %3 to %4): it holds %5 of the "
                           "%6 reads sent, hash %7 where %8 was expected. Nothing of this batch was purged.")
@@ -150,8 +159,10 @@ Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bo
     ids.reserve(reads.size());
     for (const Read& r : reads)
         ids.append(r.id);
+    lap(m_timings.journal);
     if (Status s = LocalTransferReads(*m_localStore).purge(batch.id, ids, now); !s)
         return s;
+    lap(m_timings.purge);
 
     m_receipt.reads += ids.size();
     m_receipt.inserted += receipt->inserted;
@@ -179,6 +190,7 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     m_receipt = {};
     m_digestInput.clear();
     m_cameraIds.clear();
+    m_timings = {};
     batchSize = std::max(1, batchSize);
     auto storeId = m_localStore->setting(QStringLiteral("store_id"));
     if (!storeId)
@@ -211,7 +223,10 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
                                    "first; nothing was sent to %4.")
                                     .arg(m_localStore->path(), b.server, b.serverId, m_receipt.server)))
                 .error();
+        QElapsedTimer reading;
+        reading.start();
         auto reads = source.range(b.firstRead, b.lastRead);
+        m_timings.localRead += reading.nsecsElapsed() / 1e9;
         if (!reads)
             return fail(reads.error()).error();
         if (Status s = finish(b, reads.value(), true); !s)
@@ -225,7 +240,10 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
             m_receipt.cancelled = true;
             break;
         }
+        QElapsedTimer reading;
+        reading.start();
         auto reads = source.next(after, batchSize);
+        m_timings.localRead += reading.nsecsElapsed() / 1e9;
         if (!reads)
             return fail(reads.error()).error();
         if (reads->isEmpty())
@@ -240,14 +258,18 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
         b.sentMs = m_local.clock().nowMs();
         b.hash = QByteArray(32, '\0'); // until the id is known: the hash covers the keys, which hold the id
         // The journal row first: its id is part of the reads' key, and it is what a crash resumes from.
+        QElapsedTimer journalling;
+        journalling.start();
         auto begun = journal.begin(b);
         if (!begun)
             return fail(begun.error()).error();
         TransferBatch journalled = begun.value();
-        journalled.hash = RemoteStore::batchHash(keyed(reads.value(), m_storeId, journalled.id, m_cameraIds));
+        QList<Read> sent = keyed(reads.value(), m_storeId, journalled.id, m_cameraIds);
+        journalled.hash = RemoteStore::batchHash(sent);
         if (Status s = journal.updateContents(journalled.id, journalled.count, journalled.hash); !s)
             return fail(s.error()).error();
-        if (Status s = finish(journalled, reads.value(), false); !s)
+        m_timings.journal += journalling.nsecsElapsed() / 1e9;
+        if (Status s = finish(journalled, reads.value(), false, std::move(sent)); !s)
             return fail(s.error()).error();
     }
 

@@ -33,6 +33,16 @@ struct TransferBatch;
 class TransferService
 {
 public:
+    /** Where the last run() spent its time, in seconds (for `alpr-cli bench transfer`). */
+    struct Timings
+    {
+        double localRead = 0; ///< reading the batches from the local store
+        double journal = 0; ///< keying, hashing and the local journal rows
+        double send = 0; ///< the server: COPY, the inserts and the commit
+        double confirm = 0; ///< the server computing the receipt (count and hash from what it stored)
+        double purge = 0; ///< the local purge of the confirmed reads
+    };
+
     static constexpr int kDefaultBatch = 5000;
     using Progress = std::function<void(const TransferProgress&)>;
 
@@ -54,14 +64,19 @@ public:
     Result<TransferReceipt> run(int batchSize = kDefaultBatch, const Progress& progress = {},
                                 const std::atomic<bool>* cancel = nullptr);
 
+    const Timings& timings() const { return m_timings; }
+
     /** The reads as the server receives them: keyed for batchId and with the server's camera ids. */
     static QList<Read> keyed(const QList<Read>& reads, const QString& storeId, qint64 batchId,
                              const QHash<qint64, qint64>& cameraIds);
 
 private:
     Status mapCameras();
-    /** Sends the batch's current reads, checks the receipt, marks it confirmed, purges exactly those reads. */
-    Status finish(TransferBatch batch, const QList<Read>& reads, bool resumed);
+    /**
+     * Sends the batch's current reads, checks the receipt, marks it confirmed, purges exactly those reads. sent: the
+     * reads keyed for the batch when the caller has them already (their hash is then batch.hash), else empty.
+     */
+    Status finish(TransferBatch batch, const QList<Read>& reads, bool resumed, QList<Read> sent = {});
     Status fail(const Error& error);
 
     Session& m_local;
@@ -74,6 +89,7 @@ private:
     QByteArray m_digestInput;
     Progress m_progress;
     qint64 m_total = 0;
+    Timings m_timings;
 };
 
 } // namespace alpr

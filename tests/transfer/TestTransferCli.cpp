@@ -5,6 +5,8 @@
 #include "TransferFixture.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <catch2/catch_test_macros.hpp>
@@ -139,4 +141,55 @@ TEST_CASE("alpr-cli transfer: exit codes for a wrong password, a missing server 
     r = run(asAdmin, TransferFixture::password());
     CHECK((r.first == 3 || r.first == 4));
     CHECK(require(f.signInLocal()->store().stats()).reads == 5);
+}
+
+TEST_CASE("alpr-cli bench transfer: moves its demo reads end to end and reports them beside the baseline's",
+          "[transfer][cli][pg]")
+{
+    TransferFixture f;
+    QProcess p;
+    p.setProcessEnvironment(cliEnvironment(f, TransferFixture::password()));
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(QStringLiteral(ALPR_CLI_PATH),
+            { QStringLiteral("bench"), QStringLiteral("transfer"), QStringLiteral("--server"), f.uri(),
+              QStringLiteral("--user"), f.user(), QStringLiteral("--reads"), QStringLiteral("3000"),
+              QStringLiteral("--batch"), QStringLiteral("1000"), QStringLiteral("--json") });
+    REQUIRE(p.waitForFinished(120000));
+    const QByteArray err = p.readAllStandardError();
+    INFO(err.toStdString());
+    REQUIRE(p.exitCode() == 0);
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    CHECK(o.value(QStringLiteral("reads")).toInteger() == 3000);
+    CHECK(o.value(QStringLiteral("batches")).toInteger() == 3);
+    CHECK(o.value(QStringLiteral("baseline_reads")).toInteger() == 3000);
+    CHECK(o.value(QStringLiteral("transfer_reads_per_s")).toDouble() > 0);
+    CHECK(o.value(QStringLiteral("baseline_reads_per_s")).toDouble() > 0);
+    CHECK(o.value(QStringLiteral("purge_s")).toDouble() > 0);
+    // The server holds both copies, each read once: ours under the throwaway store's key, the baseline's under its own.
+    auto reader = f.serverReader();
+    const QHash<QString, Read> stored = serverReads(*reader);
+    CHECK(stored.size() == 6000);
+    int ours = 0;
+    for (const Read& r : stored)
+        ours += r.sourceFile.startsWith(QStringLiteral("store:bench-baseline-")) ? 0 : 1;
+    CHECK(ours == 3000);
+}
+
+TEST_CASE("bench: alpr-cli bench transfer against the test cluster (ALPR_BENCH_READS, default 100,000)",
+          "[.bench][transfer][cli]")
+{
+    const int asked = qEnvironmentVariableIntValue("ALPR_BENCH_READS");
+    const int n = asked > 0 ? asked : 100'000;
+    TransferFixture f;
+    QProcess p;
+    p.setProcessEnvironment(cliEnvironment(f, TransferFixture::password()));
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    QStringList args { QStringLiteral("bench"), QStringLiteral("transfer"), QStringLiteral("--server"), f.uri(),
+                       QStringLiteral("--user"), f.user(), QStringLiteral("--reads"), QString::number(n) };
+    if (qEnvironmentVariableIsSet("ALPR_BENCH_BATCH"))
+        args << QStringLiteral("--batch") << qEnvironmentVariable("ALPR_BENCH_BATCH");
+    p.start(QStringLiteral(ALPR_CLI_PATH), args);
+    REQUIRE(p.waitForFinished(1'800'000));
+    REQUIRE(p.exitCode() == 0);
 }
