@@ -7,6 +7,7 @@
 #include "DemoGenerator.h"
 #include "ImportPipeline.h"
 #include "ImportService.h"
+#include "RateTable.h"
 #include "ImporterRegistry.h"
 #include "LocalStore.h"
 #include "Session.h"
@@ -344,16 +345,9 @@ Status benchIngest(CliContext& ctx)
         return {};
     }
     QTextStream& out = CliContext::out();
-    auto row = [&](const QString& what, double readsPerS, double seconds) {
-        out << QStringLiteral("%1 %2 %3\n")
-                   .arg(what, -58)
-                   .arg(QString::number(readsPerS, 'f', 0), 12)
-                   .arg(QString::number(seconds, 'f', 2), 9);
-    };
-    out << QStringLiteral("%1 %2 %3\n")
-               .arg(tr("ingest of %1 reads, no images").arg(n), -58)
-               .arg(tr("reads/s"), 12)
-               .arg(tr("s"), 9);
+    RateTable table(out, 58);
+    table.header(tr("ingest of %1 reads, no images").arg(n), tr("reads/s"), tr("s"));
+    auto row = [&](const QString& what, double readsPerS, double seconds) { table.row(what, readsPerS, seconds); };
     row(tr("parse only (CSV -> reads, worker thread)"), rate(n, parseS), parseS);
     row(tr("import (parse || Store::addReads, %1 per batch)").arg(options.batchSize), importRate, summary.wallSeconds);
     row(tr("  of which waiting for Store::addReads + cameras"), rate(n, summary.writeSeconds), summary.writeSeconds);

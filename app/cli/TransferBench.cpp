@@ -14,7 +14,9 @@
 #include "Crypto.h"
 #include "DemoGenerator.h"
 #include "LocalStore.h"
+#include "RateTable.h"
 #include "RemoteStore.h"
+#include "ServerSignIn.h"
 #include "Session.h"
 #include "TransferService.h"
 #include "Vault.h"
@@ -46,22 +48,6 @@ double perSecond(qint64 n, double seconds)
     return seconds > 0 ? double(n) / seconds : 0;
 }
 
-/** The account on the server (its role, agency and training are copied to the throwaway local store). */
-Result<std::unique_ptr<Session>> serverSession(CliContext& ctx, const QString& user, const QString& password)
-{
-    Credentials c;
-    auto uri = ctx.serverUri();
-    if (!uri)
-        return uri.error();
-    c.serverUri = uri.value();
-    c.user = user;
-    c.password = password;
-    const QString serverOtp = ctx.parser().value(QStringLiteral("server-otp"));
-    c.otp = serverOtp.isEmpty() ? ctx.parser().value(QStringLiteral("otp")) : serverOtp;
-    c.bannerAcknowledged = true;
-    return Authenticator(ctx.clock()).signIn(c, QStringLiteral("cli-bench@") + QSysInfo::machineHostName());
-}
-
 } // namespace
 
 Status benchTransfer(CliContext& ctx)
@@ -73,32 +59,23 @@ Status benchTransfer(CliContext& ctx)
         if (!ok || n <= 0 || n > 10000000)
             return usageError(tr("bench transfer: --reads must be a number from 1 to 10,000,000."));
     }
-    int batch = TransferService::kDefaultBatch;
-    if (ctx.parser().isSet(QStringLiteral("batch"))) {
-        bool ok = false;
-        batch = ctx.parser().value(QStringLiteral("batch")).toInt(&ok);
-        if (!ok || batch < 1 || batch > 100000)
-            return usageError(tr("--batch: '%1' is not a batch size from 1 to 100000.")
-                                  .arg(ctx.parser().value(QStringLiteral("batch"))));
-    }
+    auto batchOption = transferBatch(ctx, TransferService::kDefaultBatch);
+    if (!batchOption)
+        return batchOption.error();
+    const int batch = batchOption.value();
     if (auto uri = ctx.serverUri(); !uri)
         return uri.error();
     auto userName = ctx.userName();
     if (!userName)
         return userName.error();
-    QString password;
-    if (qEnvironmentVariableIsSet("ALPR_SERVER_PASSWORD")) {
-        password = qEnvironmentVariable("ALPR_SERVER_PASSWORD");
-    } else {
-        auto pw = ctx.password(userName.value());
-        if (!pw)
-            return pw.error();
-        password = pw.value();
-    }
+    auto passwordOption = serverPassword(ctx, userName.value());
+    if (!passwordOption)
+        return passwordOption.error();
+    const QString password = passwordOption.value();
     const bool json = ctx.parser().isSet(QStringLiteral("json"));
     QTextStream& err = CliContext::err();
 
-    auto server = serverSession(ctx, userName.value(), password);
+    auto server = signInToServer(ctx, userName.value(), password, QStringLiteral("cli-bench"));
     if (!server)
         return server.error();
     const UserRecord account = server.value()->user();
@@ -237,16 +214,9 @@ Status benchTransfer(CliContext& ctx)
         return {};
     }
     QTextStream& out = CliContext::out();
-    auto row = [&](const QString& what, double readsPerS, double seconds) {
-        out << QStringLiteral("%1 %2 %3\n")
-                   .arg(what, -62)
-                   .arg(readsPerS > 0 ? QString::number(readsPerS, 'f', 0) : QString(), 12)
-                   .arg(QString::number(seconds, 'f', 2), 9);
-    };
-    out << QStringLiteral("%1 %2 %3\n")
-               .arg(tr("transfer of %1 reads in batches of %2, no images").arg(n).arg(batch), -62)
-               .arg(tr("reads/s"), 12)
-               .arg(tr("s"), 9);
+    RateTable table(out, 62);
+    table.header(tr("transfer of %1 reads in batches of %2, no images").arg(n).arg(batch), tr("reads/s"), tr("s"));
+    auto row = [&](const QString& what, double readsPerS, double seconds) { table.row(what, readsPerS, seconds); };
     row(tr("ours, end to end (read, send, confirm, purge, receipts)"), ours, oursS);
     row(tr("  local read"), 0, split.localRead);
     row(tr("  keys, hashes, local journal"), 0, split.journal);
