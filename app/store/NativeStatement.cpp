@@ -55,6 +55,10 @@ void NativeStatement::bindBlob(int position, const QByteArray& bytes)
 
 bool NativeStatement::next()
 {
+    if (!m_stmt) { // the prepare failed: keep its message
+        m_ok = false;
+        return false;
+    }
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -72,6 +76,8 @@ bool NativeStatement::exec()
 
 void NativeStatement::reset()
 {
+    if (!m_stmt)
+        return;
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
     m_ok = true;
