@@ -220,8 +220,8 @@ Status benchTransfer(CliContext& ctx)
     row(tr("ours, end to end (read, send, confirm, purge, receipts)"), ours, oursS);
     row(tr("  local read"), 0, split.localRead);
     row(tr("  keys, hashes, local journal"), 0, split.journal);
-    row(tr("  send + server insert + commit (COPY path)"), 0, split.send);
-    row(tr("  server confirmation (count + hash)"), 0, split.confirm);
+    row(tr("  COPY + waiting for the server (its inserts overlap the purge)"), 0, split.send);
+    row(tr("  separate confirmation query (resumed batches only)"), 0, split.confirm);
     row(tr("  local purge (secure delete)"), 0, split.purge);
     row(tr("baseline: array statements (addReadsConfirmed), server only"), baseline, baselineS);
     out << tr("%1 reads transferred and purged; %2x the baseline; target 50,000 reads/s end to end.")

@@ -78,8 +78,9 @@ void addOptions(QCommandLineParser& p)
         { QStringLiteral("accept-banner"), tr("Acknowledge the system-use notice (also ALPR_ACCEPT_BANNER=1).") },
         { QStringLiteral("server-otp"), tr("transfer: the TOTP code of your server account (else --otp)."),
           tr("CODE") },
-        { QStringLiteral("batch"), tr("transfer: reads per batch confirmed by the server (default 5000); import: reads per "
-                                        "transaction (default 50000)."),
+        { QStringLiteral("batch"),
+          tr("transfer: reads per batch confirmed by the server (default 20000); import: reads per transaction "
+             "(default 50000)."),
           tr("N") },
     });
 }

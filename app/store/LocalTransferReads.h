@@ -18,8 +18,14 @@ class LocalTransferReads
 public:
     explicit LocalTransferReads(LocalStore& store);
 
-    /** Up to limit reads with id > afterId, in id order, images included (overviewJpeg/plateJpeg). */
-    Result<QList<Read>> next(qint64 afterId, int limit);
+    /** A batch read by next() ends after the read that brings its images to this many bytes. */
+    static constexpr qint64 kImageBytes = 64 << 20;
+
+    /**
+     * Up to limit reads with id > afterId, in id order, images included (overviewJpeg/plateJpeg), and fewer once
+     * their images reach imageBytes (a batch is held in memory several times over: as read, as sent, as COPY text).
+     */
+    Result<QList<Read>> next(qint64 afterId, int limit, qint64 imageBytes = kImageBytes);
     /** The reads still stored with firstId <= id <= lastId, in id order, images included. */
     Result<QList<Read>> range(qint64 firstId, qint64 lastId);
     /** Number of reads stored (what a transfer has left to do). */
@@ -34,7 +40,7 @@ public:
     Status purge(qint64 batchId, const QList<qint64>& readIds, qint64 timeMs);
 
 private:
-    Result<QList<Read>> select(const QString& where, const QList<qint64>& values, int limit);
+    Result<QList<Read>> select(const QString& where, const QList<qint64>& values, int limit, qint64 maxImageBytes);
 
     LocalStore& m_store;
 };

@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 #include <libpq-fe.h>
 #include <map>
+#include <utility>
 
 namespace alpr {
 
@@ -48,13 +49,16 @@ void appendReal(QByteArray& out, float v)
     out += QByteArray::number(double(v), 'g', 9);
 }
 
-// The staging tables live in this session only (pg_temp) and empty themselves at commit or rollback.
+// The staging tables live in this session only (pg_temp) and empty themselves at commit or rollback. The COPY draws
+// each read's server id from the sequence (what a new batch's reads keep; write() draws again for the reads it finds
+// new: a re-sent batch is rare, the gap harmless).
 const char* const kStaging = R"SQL(
 CREATE TEMP TABLE IF NOT EXISTS transfer_reads (
     n int NOT NULL, source_file text NOT NULL, source_id text NOT NULL, plate text NOT NULL, state text NOT NULL,
     time_ms bigint NOT NULL, lat float8 NOT NULL, lon float8 NOT NULL, heading real, camera_id bigint,
     confidence real, candidates text NOT NULL, make text NOT NULL, model text NOT NULL, colour text NOT NULL,
-    overview bytea, plate_jpeg bytea, id bigint, is_new boolean NOT NULL DEFAULT false
+    overview bytea, plate_jpeg bytea, id bigint DEFAULT nextval('alpr.reads_id_seq'),
+    is_new boolean NOT NULL DEFAULT false
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS transfer_alts (n int NOT NULL, k int NOT NULL, plate text NOT NULL, confidence real)
     ON COMMIT DELETE ROWS;
@@ -62,6 +66,59 @@ CREATE TEMP TABLE IF NOT EXISTS transfer_deltas (
     plate_id bigint PRIMARY KEY, n bigint NOT NULL, a bigint NOT NULL, f bigint, l bigint
 ) ON COMMIT DELETE ROWS;
 )SQL";
+
+
+// A new batch in one statement: its keys cannot be on the server yet, so nothing needs the idempotent look-ups of
+// write(). The plates are upserted with their counts at once, in plate order (two transfers lock them in the same
+// order); the reads take the ids the staging COPY drew from the sequence; read_sources has no ON CONFLICT, so a batch
+// that was there after all fails with a unique violation and is sent again through write(). The receipt is computed
+// from what the inserts RETURN: the rows as stored, joined key -> read -> plate exactly like write()'s read-back.
+const char* const kNewBatch = R"SQL(
+WITH p AS (
+    INSERT INTO alpr.plates AS p (agency, plate, read_count, alt_count, first_seen_ms, last_seen_ms)
+    SELECT $1::text, plate, sum(n), sum(a), min(f), max(l) FROM (
+        SELECT plate, 1::bigint AS n, 0::bigint AS a, time_ms AS f, time_ms AS l FROM pg_temp.transfer_reads
+        UNION ALL
+        SELECT plate, 0, 1, NULL, NULL FROM (SELECT DISTINCT x.n, x.plate FROM pg_temp.transfer_alts x
+            JOIN pg_temp.transfer_reads t ON t.n = x.n WHERE x.plate <> t.plate) d
+    ) s GROUP BY plate ORDER BY plate
+    ON CONFLICT (agency, plate) DO UPDATE SET read_count = p.read_count + excluded.read_count,
+        alt_count = p.alt_count + excluded.alt_count, first_seen_ms = least(p.first_seen_ms, excluded.first_seen_ms),
+        last_seen_ms = greatest(p.last_seen_ms, excluded.last_seen_ms)
+    RETURNING p.id, p.plate
+), s AS (
+    INSERT INTO alpr.read_sources (agency, source_file, source_id, read_id, read_time_ms)
+    SELECT $1::text, source_file, source_id, id, time_ms FROM pg_temp.transfer_reads ORDER BY n
+    RETURNING source_file, source_id, read_id, read_time_ms
+), r AS (
+    INSERT INTO alpr.reads (agency, id, plate_id, state, time_ms, lat, lon, heading, camera_id, confidence,
+                            candidates, make, model, colour, source_file, source_id, has_images)
+    SELECT $1::text, t.id, p.id, t.state, t.time_ms, t.lat, t.lon, t.heading, t.camera_id, t.confidence,
+           t.candidates, t.make, t.model, t.colour, t.source_file, t.source_id,
+           (t.overview IS NOT NULL OR t.plate_jpeg IS NOT NULL)
+      FROM pg_temp.transfer_reads t JOIN p ON p.plate = t.plate ORDER BY t.id
+    RETURNING id, plate_id, state, time_ms
+), i AS (
+    INSERT INTO alpr.read_images (agency, read_id, overview_jpeg, plate_jpeg)
+    SELECT $1::text, id, overview, plate_jpeg FROM pg_temp.transfer_reads
+     WHERE overview IS NOT NULL OR plate_jpeg IS NOT NULL
+    RETURNING read_id
+), x AS (
+    INSERT INTO alpr.read_alternates (agency, plate_id, read_id, confidence)
+    SELECT $1::text, plate_id, read_id, confidence FROM (
+        SELECT DISTINCT ON (t.id, p.id) t.id AS read_id, p.id AS plate_id, x.confidence
+          FROM pg_temp.transfer_alts x JOIN pg_temp.transfer_reads t ON t.n = x.n JOIN p ON p.plate = x.plate
+         WHERE x.plate <> t.plate ORDER BY t.id, p.id, x.k) a
+    RETURNING read_id
+)
+SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(s.source_file || E'\x1f' || s.source_id || E'\x1f'
+           || p.plate || E'\x1f' || r.state || E'\x1f' || r.time_ms::text || E'\x1e', ''
+           ORDER BY s.source_file COLLATE "C", s.source_id COLLATE "C"), ''), 'UTF8')), 'hex')
+  FROM s JOIN r ON r.id = s.read_id AND r.time_ms = s.read_time_ms JOIN p ON p.id = r.plate_id
+)SQL";
+
+// What start() queues after the COPY, in this order (finish() collects one result set per statement).
+constexpr int kQueued = 4;
 
 } // namespace
 
@@ -154,30 +211,18 @@ Status PgCopyWriter::copy(const QByteArray& statement, const QByteArray& data)
     return {};
 }
 
-Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
+Status PgCopyWriter::stage(const QList<Read>& reads, QString& months)
 {
-    ReadBatchReceipt receipt;
-    if (reads.isEmpty()) {
-        receipt.hash = RemoteStore::batchHash(reads);
-        return receipt;
-    }
     if (Status s = prepareStaging(); !s)
-        return s.error();
-    // The receipt lets the laptop purge: the commit it describes must be on the server's disk before it is answered,
-    // whatever the server's default (with synchronous_commit off, a server crash loses commits it already confirmed,
-    // which the resume test saw happen).
-    if (Status s = m_c.execScript(QStringLiteral("transfer durability"), QStringLiteral("SET LOCAL synchronous_commit = on"));
-        !s)
-        return s.error();
-
+        return s;
     // 1. The batch as COPY text: one line per read, one per OCR alternative.
     QByteArray readRows, altRows;
     readRows.reserve(reads.size() * 200);
-    std::map<int, qint64> months; // one time per UTC month the batch touches
+    std::map<int, qint64> monthTimes; // one time per UTC month the batch touches
     for (qsizetype i = 0; i < reads.size(); ++i) {
         const Read& r = reads.at(i);
         const QDate d = QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).date();
-        months.emplace(d.year() * 12 + d.month(), r.timeMs);
+        monthTimes.emplace(d.year() * 12 + d.month(), r.timeMs);
         appendNumber(readRows, i);
         readRows += '\t';
         appendText(readRows, r.sourceFile);
@@ -234,10 +279,35 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
                         "STDIN",
                         readRows);
         !s)
-        return s.error();
+        return s;
     if (!altRows.isEmpty())
         if (Status s = copy("COPY pg_temp.transfer_alts (n, k, plate, confidence) FROM STDIN", altRows); !s)
-            return s.error();
+            return s;
+
+    PgArray times;
+    for (const auto& [month, ms] : monthTimes)
+        times.add(ms);
+    months = times.literal();
+    return {};
+}
+
+Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
+{
+    ReadBatchReceipt receipt;
+    if (reads.isEmpty()) {
+        receipt.hash = RemoteStore::batchHash(reads);
+        return receipt;
+    }
+    // The receipt lets the laptop purge: the commit it describes must be on the server's disk before it is answered,
+    // whatever the server's default (with synchronous_commit off, a server crash loses commits it already confirmed,
+    // which the resume test saw happen).
+    if (Status s = m_c.execScript(QStringLiteral("transfer durability"), QStringLiteral("SET LOCAL synchronous_commit = on"));
+        !s)
+        return s.error();
+
+    QString months;
+    if (Status s = stage(reads, months); !s)
+        return s.error();
 
     // 2. Set-based from the staging tables into the agency's tables (what PgReadWriter::write does with arrays).
     QSqlQuery q(m_c.db());
@@ -250,11 +320,8 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
             return m_c.error(what, q.lastError());
         return {};
     };
-    PgArray times;
-    for (const auto& [month, ms] : months)
-        times.add(ms);
     q.prepare(QStringLiteral("SELECT alpr.ensure_read_partitions(?::bigint[])"));
-    q.addBindValue(times.literal());
+    q.addBindValue(months);
     if (!q.exec())
         return m_c.error(QStringLiteral("monthly partitions"), q.lastError());
     q.finish();
@@ -337,9 +404,128 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
     return receipt;
 }
 
-Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads)
+Status PgCopyWriter::exec(const char* statement, const QString& what)
+{
+    PGconn* conn = pgconn(m_c);
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return libpqError(what, tr("the connection is lost"));
+    PGresult* res = PQexec(conn, statement);
+    const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    const QString reason = ok ? QString() : QString::fromUtf8(PQresultErrorMessage(res));
+    PQclear(res);
+    if (!ok)
+        return libpqError(what, reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : reason);
+    return {};
+}
+
+Status PgCopyWriter::start(const QList<Read>& reads)
+{
+    PGconn* conn = pgconn(m_c);
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return libpqError(QStringLiteral("transfer"), tr("the connection is lost"));
+    if (Status s = exec("BEGIN", QStringLiteral("begin")); !s)
+        return s;
+    auto rollback = [&](const Error& e) {
+        // Queued partly: a sync makes the server answer what it got (and skip the rest), then the pipeline is empty.
+        if (PQpipelineStatus(conn) != PQ_PIPELINE_OFF && PQpipelineSync(conn) == 1) {
+            for (bool synced = false; !synced;) {
+                PGresult* r = PQgetResult(conn);
+                if (!r && PQstatus(conn) != CONNECTION_OK)
+                    break;
+                synced = r && PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+                PQclear(r);
+            }
+        }
+        PQexitPipelineMode(conn);
+        if (PQtransactionStatus(conn) != PQTRANS_IDLE)
+            ignoreError(exec("ROLLBACK", QStringLiteral("rollback")));
+        return Status(e);
+    };
+    QString months;
+    if (Status s = stage(reads, months); !s)
+        return rollback(s.error());
+    const QByteArray agency = m_agency.toUtf8(), times = months.toUtf8();
+    const char* agencyParam[] = { agency.constData() };
+    const char* timesParam[] = { times.constData() };
+    // The receipt lets the laptop purge: the commit it describes must be on the server's disk before it is answered,
+    // whatever the server's default (see write()).
+    const bool queued = PQenterPipelineMode(conn) == 1
+        && PQsendQueryParams(conn, "SET LOCAL synchronous_commit = on", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
+        && PQsendQueryParams(conn, "SELECT alpr.ensure_read_partitions($1::bigint[])", 1, nullptr, timesParam, nullptr,
+                             nullptr, 0)
+            == 1
+        && PQsendQueryParams(conn, kNewBatch, 1, nullptr, agencyParam, nullptr, nullptr, 0) == 1
+        && PQsendQueryParams(conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
+        && PQpipelineSync(conn) == 1;
+    if (!queued)
+        return rollback(libpqError(QStringLiteral("transfer"), QString::fromUtf8(PQerrorMessage(conn))));
+    return {};
+}
+
+Result<ReadBatchReceipt> PgCopyWriter::finish(bool& conflict)
+{
+    conflict = false;
+    PGconn* conn = pgconn(m_c);
+    if (!conn || PQpipelineStatus(conn) == PQ_PIPELINE_OFF)
+        return libpqError(QStringLiteral("transfer"), tr("no batch is being sent"));
+    ReadBatchReceipt receipt;
+    QString reason;
+    bool committed = false, synced = false, lost = false;
+    // One result set per queued statement, each ended by a null result, then the sync. A lost connection ends it early.
+    int statement = 0;
+    while (!synced && !lost) {
+        PGresult* r = PQgetResult(conn);
+        if (!r) {
+            if (PQstatus(conn) != CONNECTION_OK || ++statement > kQueued)
+                lost = true;
+            continue;
+        }
+        switch (PQresultStatus(r)) {
+        case PGRES_PIPELINE_SYNC:
+            synced = true;
+            break;
+        case PGRES_TUPLES_OK:
+            if (statement == 2 && PQntuples(r) == 1) {
+                receipt.confirmed = QByteArray(PQgetvalue(r, 0, 0)).toLongLong();
+                receipt.inserted = receipt.confirmed;
+                receipt.hash = QByteArray::fromHex(QByteArray(PQgetvalue(r, 0, 1)));
+            }
+            break;
+        case PGRES_COMMAND_OK:
+            // COMMIT of a failed transaction answers "ROLLBACK": only the tag COMMIT means the rows are stored.
+            committed = committed || (statement == 3 && qstrcmp(PQcmdStatus(r), "COMMIT") == 0);
+            break;
+        case PGRES_PIPELINE_ABORTED:
+            break;
+        default:
+            if (reason.isEmpty()) {
+                reason = QString::fromUtf8(PQresultErrorMessage(r));
+                conflict = qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505") == 0 && statement == 2;
+            }
+        }
+        PQclear(r);
+    }
+    if (synced)
+        PQexitPipelineMode(conn);
+    if (PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_IDLE)
+        ignoreError(exec("ROLLBACK", QStringLiteral("rollback")));
+    if (!committed || receipt.hash.size() != 32) {
+        if (reason.isEmpty())
+            reason = PQstatus(conn) == CONNECTION_OK ? tr("no receipt came back")
+                                                     : QString::fromUtf8(PQerrorMessage(conn));
+        return libpqError(QStringLiteral("transfer"), reason);
+    }
+    conflict = false;
+    return receipt;
+}
+
+namespace {
+
+/** Every read of a batch sent for confirmation carries a key, and no key twice. */
+Status checkKeys(const QList<Read>& reads)
 {
     QSet<std::pair<QString, QString>> keys;
+    keys.reserve(reads.size());
     for (const Read& r : reads) {
         if (r.sourceId.isEmpty())
             return usageError(tr("A read sent for confirmation has no source id (plate read at %1).").arg(r.timeMs));
@@ -347,6 +533,53 @@ Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& read
             return usageError(tr("The batch holds the source key %1/%2 twice.").arg(r.sourceFile, r.sourceId));
         keys.insert({ r.sourceFile, r.sourceId });
     }
+    return {};
+}
+
+} // namespace
+
+Status RemoteStore::startBatch(const QList<Read>& reads)
+{
+    if (m_pending)
+        return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
+    if (Status s = checkKeys(reads); !s)
+        return s;
+    m_pendingReads = reads;
+    if (reads.isEmpty()) {
+        m_pending = true;
+        return {};
+    }
+    if (Status s = PgCopyWriter(*m_c, m_agency).start(reads); !s) {
+        m_pendingReads.clear();
+        return s;
+    }
+    m_pending = true;
+    return {};
+}
+
+Result<ReadBatchReceipt> RemoteStore::finishBatch()
+{
+    if (!m_pending)
+        return usageError(tr("No transfer batch is being sent to the server %1.").arg(address().describe()));
+    m_pending = false;
+    const QList<Read> reads = std::exchange(m_pendingReads, {});
+    if (reads.isEmpty()) {
+        ReadBatchReceipt empty;
+        empty.hash = batchHash(reads);
+        return empty;
+    }
+    bool conflict = false;
+    auto receipt = PgCopyWriter(*m_c, m_agency).finish(conflict);
+    // The batch was there already (a lost confirmation, a journal restored from a backup): the idempotent path.
+    if (!receipt && conflict)
+        return copyReadsConfirmed(reads);
+    return receipt;
+}
+
+Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads)
+{
+    if (Status s = checkKeys(reads); !s)
+        return s.error();
     QSqlDatabase db = m_c->db();
     if (!db.transaction())
         return m_c->error(QStringLiteral("begin"), db.lastError());

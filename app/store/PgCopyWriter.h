@@ -16,8 +16,9 @@ struct ReadBatchReceipt;
  * The end-of-shift transfer's fast path into the server: a batch of reads goes through COPY (text format) into
  * session-local staging tables, then a handful of set-based statements move the reads that are new into the agency's
  * tables, exactly as PgReadWriter would (monthly partitions, plates, source keys, reads, OCR alternatives, images,
- * plate counts), and the receipt is computed by the server from what it stored. All inside the caller's
- * transaction; idempotent on the (sourceFile, sourceId) key like PgReadWriter.
+ * plate counts), and the receipt is computed by the server from what it stored. write(): inside the caller's
+ * transaction, idempotent on the (sourceFile, sourceId) key like PgReadWriter; start()/finish(): a batch never sent
+ * before, in one statement and a transaction of its own, while the caller works.
  *
  * Why COPY: QPSQL sends bound values as literals, so the array path parses every value twice and tops out at a few
  * thousand reads per second; COPY streams rows the server parses once, straight into a table.
@@ -33,6 +34,20 @@ public:
     Result<ReadBatchReceipt> write(const QList<Read>& reads);
 
     /**
+     * The fast path for a batch whose keys were never sent (a new transfer batch), in its own transaction: BEGIN and
+     * COPY here, then the inserts, the receipt and COMMIT queued in libpq's pipeline mode; returns while the server
+     * works. Until finish() returns, nothing else may use the connection. On an error nothing is left queued and
+     * the transaction is rolled back.
+     */
+    Status start(const QList<Read>& reads);
+    /**
+     * Waits for what start() queued. The receipt is computed in the statement that stores the rows, from what the
+     * inserts RETURN (the stored values), and holds only once COMMIT succeeded. conflict: set when the batch's keys
+     * were on the server already (the transaction was rolled back, nothing stored: send it through write()).
+     */
+    Result<ReadBatchReceipt> finish(bool& conflict);
+
+    /**
      * One text field of COPY's text format: backslash, newline, carriage return and tab escaped as \\ \n \r \t,
      * everything else as its UTF-8 bytes. A null QString is written as the empty string (columns are NOT NULL
      * DEFAULT ''); use kNull for SQL NULL.
@@ -44,6 +59,9 @@ public:
 
 private:
     Status prepareStaging();
+    /** COPYs the batch into the staging tables; months gets one time per UTC month the batch touches. */
+    Status stage(const QList<Read>& reads, QString& months);
+    Status exec(const char* statement, const QString& what);
     Status copy(const QByteArray& statement, const QByteArray& data);
     Error libpqError(const QString& what, const QString& reason) const;
 

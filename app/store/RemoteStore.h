@@ -22,7 +22,8 @@ struct ReadBatchReceipt
     qint64 inserted = 0; ///< new rows (the rest were there already: the batch is idempotent)
     qint64 confirmed = 0; ///< batch keys now stored on the server
     QByteArray hash; ///< server-side SHA-256 of the stored rows, 32 bytes
-    double confirmSeconds = 0; ///< of the call's time, the server computing count and hash (for benchmarks)
+    double confirmSeconds = 0; ///< of the call's time, the server computing count and hash in a query of its own
+                               ///< (for benchmarks; 0 from finishBatch(): the storing statement computes them)
 };
 
 /**
@@ -85,6 +86,17 @@ public:
     Result<ReadBatchReceipt> addReadsConfirmed(const QList<Read>& reads);
     /** The same as addReadsConfirmed(), through COPY into staging tables (PgCopyWriter.cpp): the transfer's path. */
     Result<ReadBatchReceipt> copyReadsConfirmed(const QList<Read>& reads);
+    /**
+     * The transfer's path for a batch never sent before, in two halves so the caller can work while the server does:
+     * startBatch() COPYs the reads and queues their inserts, the receipt and COMMIT, and returns; finishBatch() waits
+     * and returns the receipt of the committed batch (the same contract as copyReadsConfirmed(); a batch whose keys
+     * were on the server after all is sent again through copyReadsConfirmed()). Between the two, no other call on
+     * this store: the connection belongs to the batch. A failed startBatch() leaves nothing pending.
+     */
+    Status startBatch(const QList<Read>& reads);
+    Result<ReadBatchReceipt> finishBatch();
+    /** A batch was started and not finished yet. */
+    bool batchPending() const { return m_pending; }
     /** The hash a receipt must carry for these reads: SHA-256 over the reads sorted by (sourceFile, sourceId), each
         as sourceFile US sourceId US plate US state US timeMs RS (US = 0x1f, RS = 0x1e, UTF-8). */
     static QByteArray batchHash(const QList<Read>& reads);
@@ -143,6 +155,8 @@ private:
     QString m_agency; ///< of the signed-in role (empty: not an ALPR account)
     QByteArray m_auditSecret;
     int m_schemaVersion = 0;
+    bool m_pending = false; ///< startBatch() without finishBatch()
+    QList<Read> m_pendingReads; ///< its reads, for the idempotent path
 };
 
 } // namespace alpr

@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <optional>
 
 namespace alpr {
 
@@ -127,7 +128,6 @@ Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bo
         if (Status s = journal.updateContents(batch.id, sent.size(), hash); !s)
             return s;
     }
-    const QString server = m_remote->address().describe();
     lap(m_timings.journal);
     auto receipt = m_remote->copyReadsConfirmed(sent);
     if (!receipt)
@@ -135,37 +135,49 @@ Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bo
     lap(m_timings.send);
     m_timings.send -= receipt->confirmSeconds;
     m_timings.confirm += receipt->confirmSeconds;
-    if (receipt->confirmed != sent.size() || receipt->hash != hash)
+    if (Status s = confirm(batch, sent.size(), hash, receipt.value()); !s)
+        return s;
+    lap(m_timings.journal);
+    return purge(batch, reads, hash, receipt->inserted, resumed);
+}
+
+Status TransferService::confirm(const TransferBatch& batch, qsizetype count, const QByteArray& hash,
+                                const ReadBatchReceipt& receipt)
+{
+    if (receipt.confirmed != count || receipt.hash != hash)
         return failure(tr("The server %1 did not confirm transfer batch %2 (local reads %3 to %4): it holds %5 of the "
                           "%6 reads sent, hash %7 where %8 was expected. Nothing of this batch was purged.")
-                           .arg(server)
+                           .arg(m_remote->address().describe())
                            .arg(batch.id)
                            .arg(batch.firstRead)
                            .arg(batch.lastRead)
-                           .arg(receipt->confirmed)
-                           .arg(sent.size())
-                           .arg(QString::fromLatin1(receipt->hash.toHex().left(16)),
+                           .arg(receipt.confirmed)
+                           .arg(count)
+                           .arg(QString::fromLatin1(receipt.hash.toHex().left(16)),
                                 QString::fromLatin1(hash.toHex().left(16))));
-    const QJsonObject serverReceipt { { QStringLiteral("inserted"), receipt->inserted },
-                                      { QStringLiteral("confirmed"), receipt->confirmed },
-                                      { QStringLiteral("hash"), QString::fromLatin1(receipt->hash.toHex()) } };
-    const qint64 now = m_local.clock().nowMs();
-    if (Status s = journal.markConfirmed(batch.id, QString::fromUtf8(QJsonDocument(serverReceipt).toJson(
-                                                       QJsonDocument::Compact)),
-                                         now);
-        !s)
-        return s;
+    const QJsonObject serverReceipt { { QStringLiteral("inserted"), receipt.inserted },
+                                      { QStringLiteral("confirmed"), receipt.confirmed },
+                                      { QStringLiteral("hash"), QString::fromLatin1(receipt.hash.toHex()) } };
+    return TransferJournal(*m_localStore)
+        .markConfirmed(batch.id, QString::fromUtf8(QJsonDocument(serverReceipt).toJson(QJsonDocument::Compact)),
+                       m_local.clock().nowMs());
+}
+
+Status TransferService::purge(const TransferBatch& batch, const QList<Read>& reads, const QByteArray& hash,
+                              qint64 inserted, bool resumed)
+{
+    QElapsedTimer timer;
+    timer.start();
     QList<qint64> ids;
     ids.reserve(reads.size());
     for (const Read& r : reads)
         ids.append(r.id);
-    lap(m_timings.journal);
-    if (Status s = LocalTransferReads(*m_localStore).purge(batch.id, ids, now); !s)
+    if (Status s = LocalTransferReads(*m_localStore).purge(batch.id, ids, m_local.clock().nowMs()); !s)
         return s;
-    lap(m_timings.purge);
+    m_timings.purge += timer.nsecsElapsed() / 1e9;
 
     m_receipt.reads += ids.size();
-    m_receipt.inserted += receipt->inserted;
+    m_receipt.inserted += inserted;
     ++m_receipt.batches;
     if (resumed)
         ++m_receipt.resumedBatches;
@@ -177,6 +189,119 @@ Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bo
     m_digestInput += hash;
     if (m_progress)
         m_progress({ m_receipt.reads, m_total, m_receipt.batches, batch.id });
+    return {};
+}
+
+Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
+{
+    // A batch, from its local read to its purge: read + journalled "sent" -> on the server -> confirmed -> purged.
+    struct Batch
+    {
+        TransferBatch journalled;
+        QList<Read> reads;
+        qint64 inserted = 0; ///< new rows on the server, from its receipt
+    };
+    LocalTransferReads source(*m_localStore);
+    TransferJournal journal(*m_localStore);
+    qint64 after = 0;
+    // The next batch, read and journalled as "sent" (the journal row first: its id is part of the reads' key, and it
+    // is what a crash resumes from; a batch journalled but never sent is simply re-sent by the next run).
+    auto readNext = [&](std::optional<Batch>& out, QList<Read>& sent) -> Status {
+        out.reset();
+        if (cancel && cancel->load()) {
+            m_receipt.cancelled = true;
+            return {};
+        }
+        QElapsedTimer phase;
+        phase.start();
+        // The first batch is small: nothing overlaps the server's work on it, so the pipeline fills sooner.
+        auto reads = source.next(after, after == 0 ? std::min(batchSize, kFirstBatch) : batchSize);
+        m_timings.localRead += phase.nsecsElapsed() / 1e9;
+        phase.restart();
+        if (!reads)
+            return reads.error();
+        if (reads->isEmpty())
+            return {};
+        after = reads->last().id;
+        TransferBatch b;
+        b.serverId = m_remote->serverId();
+        b.server = m_receipt.server;
+        b.firstRead = reads->first().id;
+        b.lastRead = reads->last().id;
+        b.count = reads->size();
+        b.sentMs = m_local.clock().nowMs();
+        b.hash = QByteArray(32, '\0'); // until the id is known: the hash covers the keys, which hold the id
+        auto begun = journal.begin(b);
+        if (!begun)
+            return begun.error();
+        TransferBatch journalled = begun.value();
+        sent = keyed(reads.value(), m_storeId, journalled.id, m_cameraIds);
+        journalled.hash = RemoteStore::batchHash(sent);
+        if (Status s = journal.updateContents(journalled.id, journalled.count, journalled.hash); !s)
+            return s;
+        // The images travel with `sent` only (up to three batches are alive at once; the purge needs the ids).
+        for (Read& r : reads.value()) {
+            r.overviewJpeg.clear();
+            r.plateJpeg.clear();
+        }
+        m_timings.journal += phase.nsecsElapsed() / 1e9;
+        out = Batch { std::move(journalled), std::move(reads.value()) };
+        return {};
+    };
+
+    std::optional<Batch> next, flying, confirmed;
+    QList<Read> sent;
+    if (Status s = readNext(next, sent); !s)
+        return s;
+    // While the server stores batch N, the laptop purges batch N-1 (confirmed) and reads batch N+1. Two cores: the
+    // server's and ours. The journal order per batch stays sent -> confirmed -> purged.
+    while (next || confirmed) {
+        QElapsedTimer phase;
+        phase.start();
+        if (next) {
+            if (Status s = m_remote->startBatch(sent); !s) {
+                // The batch before is confirmed: its purge needs no server.
+                if (confirmed)
+                    ignoreError(purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
+                                      confirmed->inserted, false));
+                return s;
+            }
+            flying = std::move(next);
+            next.reset();
+        }
+        m_timings.send += phase.nsecsElapsed() / 1e9;
+        // Whatever fails from here, the connection is the flying batch's until its result is in: collect it first
+        // (it may be stored and unconfirmed: the next run re-sends it, idempotently).
+        auto land = [&](const Error& e) {
+            if (m_remote->batchPending())
+                static_cast<void>(m_remote->finishBatch()); // its outcome is moot: the journal still says "sent"
+            return Status(e);
+        };
+        if (confirmed) {
+            if (Status s = purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
+                                 confirmed->inserted, false);
+                !s)
+                return land(s.error());
+            confirmed.reset();
+        }
+        if (flying) {
+            if (Status s = readNext(next, sent); !s)
+                return land(s.error());
+            phase.restart();
+            auto receipt = m_remote->finishBatch();
+            m_timings.send += phase.nsecsElapsed() / 1e9;
+            if (!receipt)
+                return receipt.error();
+            phase.restart();
+            if (Status s = confirm(flying->journalled, flying->reads.size(), flying->journalled.hash, receipt.value());
+                !s)
+                return s;
+            m_timings.journal += phase.nsecsElapsed() / 1e9;
+            flying->inserted = receipt->inserted;
+            confirmed = std::move(flying);
+            flying.reset();
+        }
+    }
     return {};
 }
 
@@ -234,44 +359,8 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     }
 
     // 2. The reads left, in id order, batch by batch.
-    qint64 after = 0;
-    for (;;) {
-        if (cancel && cancel->load()) {
-            m_receipt.cancelled = true;
-            break;
-        }
-        QElapsedTimer reading;
-        reading.start();
-        auto reads = source.next(after, batchSize);
-        m_timings.localRead += reading.nsecsElapsed() / 1e9;
-        if (!reads)
-            return fail(reads.error()).error();
-        if (reads->isEmpty())
-            break;
-        after = reads->last().id;
-        TransferBatch b;
-        b.serverId = m_remote->serverId();
-        b.server = m_receipt.server;
-        b.firstRead = reads->first().id;
-        b.lastRead = reads->last().id;
-        b.count = reads->size();
-        b.sentMs = m_local.clock().nowMs();
-        b.hash = QByteArray(32, '\0'); // until the id is known: the hash covers the keys, which hold the id
-        // The journal row first: its id is part of the reads' key, and it is what a crash resumes from.
-        QElapsedTimer journalling;
-        journalling.start();
-        auto begun = journal.begin(b);
-        if (!begun)
-            return fail(begun.error()).error();
-        TransferBatch journalled = begun.value();
-        QList<Read> sent = keyed(reads.value(), m_storeId, journalled.id, m_cameraIds);
-        journalled.hash = RemoteStore::batchHash(sent);
-        if (Status s = journal.updateContents(journalled.id, journalled.count, journalled.hash); !s)
-            return fail(s.error()).error();
-        m_timings.journal += journalling.nsecsElapsed() / 1e9;
-        if (Status s = finish(journalled, reads.value(), false, std::move(sent)); !s)
-            return fail(s.error()).error();
-    }
+    if (Status s = sendNew(batchSize, cancel); !s)
+        return fail(s.error()).error();
 
     auto left = source.count();
     m_receipt.remaining = left ? left.value() : -1;

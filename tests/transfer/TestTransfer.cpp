@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <catch2/catch_test_macros.hpp>
 #include <cstdio>
 
@@ -35,6 +36,50 @@ QByteArray copyText(const QString& s)
     QByteArray out;
     PgCopyWriter::appendText(out, s);
     return out;
+}
+
+/** A plate's statistics recounted from reads (the brute-force reference for the stores' plate dictionaries). */
+struct Count
+{
+    qint64 reads = 0, alternates = 0, first = std::numeric_limits<qint64>::max(), last = 0;
+};
+
+void countRead(QHash<QString, Count>& counts, const Read& read)
+{
+    Count& c = counts[read.plate];
+    ++c.reads;
+    c.first = std::min(c.first, read.timeMs);
+    c.last = std::max(c.last, read.timeMs);
+    QSet<QString> alternates;
+    for (const PlateCandidate& k : read.candidates)
+        if (k.plate != read.plate)
+            alternates.insert(k.plate);
+    for (const QString& plate : alternates)
+        ++counts[plate].alternates;
+}
+
+QHash<QString, PlateSummary> platesOf(Store& store)
+{
+    QHash<QString, PlateSummary> plates;
+    REQUIRE(store.forEachPlate([&](const PlateSummary& p) { plates.insert(p.plate, p); }));
+    return plates;
+}
+
+/** The store's plate dictionary equals the recount: same plates, counts and first/last sightings. */
+void checkPlates(const QHash<QString, PlateSummary>& dictionary, const QHash<QString, Count>& expected)
+{
+    CHECK(dictionary.size() == expected.size());
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        INFO(it.key().toStdString());
+        REQUIRE(dictionary.contains(it.key()));
+        const PlateSummary& p = dictionary.value(it.key());
+        CHECK(p.readCount == it->reads);
+        CHECK(p.altCount == it->alternates);
+        if (it->reads > 0) {
+            CHECK(p.firstSeenMs == it->first);
+            CHECK(p.lastSeenMs == it->last);
+        }
+    }
 }
 
 } // namespace
@@ -213,6 +258,123 @@ TEST_CASE("a clerk may not transfer; the refusal is audited", "[transfer][pg]")
     CHECK_FALSE(auditRows(local->store(), QStringLiteral("access.denied")).isEmpty());
 }
 
+TEST_CASE("a new batch in one statement keeps the server's plate dictionary exact; a batch already stored is "
+          "confirmed, not doubled",
+          "[transfer][pg]")
+{
+    TransferFixture f;
+    auto writer = f.serverReader(); // a supervisor: writes and reads the agency's reads
+    // Keyed like the transfer keys them: by local read id (here the index + 1).
+    auto batch = [](int n, int first, qint64 batchId) {
+        QList<Read> reads = makeReads(n, first);
+        for (qsizetype i = 0; i < reads.size(); ++i)
+            reads[i].id = first + i + 1;
+        return TransferService::keyed(reads, QStringLiteral("t"), batchId, {});
+    };
+    const QList<Read> a = batch(3000, 0, 1);
+    const QList<Read> b = batch(2000, 3000, 2);
+    // Plates, alternatives and counts already on the server (the idempotent path), then a new batch sharing plates.
+    const QList<Read> firstThird = a.mid(0, 1000);
+    CHECK(require(writer->copyReadsConfirmed(firstThird)).inserted == 1000);
+    REQUIRE(writer->startBatch(b));
+    CHECK(writer->batchPending());
+    ReadBatchReceipt r = require(writer->finishBatch());
+    CHECK_FALSE(writer->batchPending());
+    CHECK(r.inserted == 2000);
+    CHECK(r.confirmed == 2000);
+    CHECK(r.hash == RemoteStore::batchHash(b));
+    // Sent again (a lost confirmation): the keys are there, so the idempotent path confirms it and adds nothing.
+    REQUIRE(writer->startBatch(b));
+    r = require(writer->finishBatch());
+    CHECK(r.inserted == 0);
+    CHECK(r.confirmed == 2000);
+    CHECK(r.hash == RemoteStore::batchHash(b));
+    // Partly there: the rest is added, the whole batch confirmed.
+    REQUIRE(writer->startBatch(a));
+    r = require(writer->finishBatch());
+    CHECK(r.inserted == 2000);
+    CHECK(r.confirmed == 3000);
+    CHECK(r.hash == RemoteStore::batchHash(a));
+    // One batch at a time, and a malformed one is refused before anything is sent.
+    QList<Read> twice = b.mid(0, 2);
+    twice[1] = twice[0];
+    CHECK(writer->startBatch(twice).error().kind == ErrorKind::Usage);
+    CHECK_FALSE(writer->batchPending());
+    CHECK(writer->finishBatch().error().kind == ErrorKind::Usage);
+
+    // The dictionary against a recount of what the server stored: reads, alternatives (distinct per read, never the
+    // read's own plate) and first/last sighting per plate.
+    QHash<QString, Count> expected;
+    const QHash<QString, Read> stored = serverReads(*writer);
+    REQUIRE(stored.size() == 5000);
+    for (const Read& read : stored)
+        countRead(expected, read);
+    const QHash<QString, PlateSummary> dictionary = platesOf(*writer);
+    checkPlates(dictionary, expected);
+}
+
+TEST_CASE("the local purge leaves the plate dictionary of the reads left exact", "[transfer][pg]")
+{
+    TransferFixture f;
+    // 50 plates seen all along (their first and last sightings purged in turn), 40 seen only in the first ids (they
+    // leave with them), alternatives shared by many reads, some plates known only as an alternative.
+    QList<Read> reads = makeReads(3000, 0, false);
+    for (qsizetype i = 0; i < reads.size(); ++i) {
+        reads[i].plate = i < 400 && i % 3 == 0 ? QStringLiteral("Q%1").arg(i % 40) : QStringLiteral("P%1").arg(i % 50);
+        if (!reads[i].candidates.isEmpty())
+            reads[i].candidates[0].plate = QStringLiteral("A%1").arg(i % 70);
+    }
+    f.addLocalReads(reads);
+    auto local = f.signInLocal();
+    LocalStore& store = *local->vault().localStore();
+    TransferJournal journal(store);
+    auto purge = [&](qint64 first, qint64 last) {
+        TransferBatch b;
+        b.serverId = QStringLiteral("test");
+        b.server = QStringLiteral("test");
+        b.firstRead = first;
+        b.lastRead = last;
+        b.count = last - first + 1;
+        b.hash = QByteArray(32, '\0');
+        b.sentMs = 1;
+        const TransferBatch begun = require(journal.begin(b));
+        REQUIRE(journal.markConfirmed(begun.id, QStringLiteral("{}"), 2));
+        QList<qint64> ids;
+        for (qint64 id = first; id <= last; ++id)
+            ids.append(id);
+        REQUIRE(LocalTransferReads(store).purge(begun.id, ids, 3));
+    };
+    purge(1, 1000);
+    purge(2601, 3000);
+    purge(1501, 1700);
+
+    QHash<QString, Count> expected;
+    qint64 left = 0;
+    REQUIRE(store.forEachRead(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
+                              [&](const Read& read) {
+                                  ++left;
+                                  countRead(expected, read);
+                                  return true;
+                              }));
+    CHECK(left == 1400);
+    const QHash<QString, PlateSummary> dictionary = platesOf(store);
+    checkPlates(dictionary, expected);
+    qint64 withReads = 0;
+    for (const Count& c : expected)
+        withReads += c.reads > 0 ? 1 : 0;
+    CHECK(require(store.platesMatchingGlob(QStringLiteral("*"))).size() == withReads);
+    CHECK(require(store.platesMatchingGlob(QStringLiteral("Q*"))).isEmpty());
+
+    // A batch ends early once its images weigh enough: reads with images every tenth (~33 bytes each); the ids after
+    // the highest left (2600) are the new ones.
+    f.addLocalReads(makeReads(100, 5000));
+    CHECK(require(LocalTransferReads(store).next(2600, 500)).size() == 100);
+    const QList<Read> capped = require(LocalTransferReads(store).next(2600, 500, 60));
+    REQUIRE(capped.size() == 11);
+    CHECK(capped.first().id == 2601);
+    CHECK(capped.last().overviewJpeg.size() + capped.last().plateJpeg.size() > 0);
+}
+
 TEST_CASE("PostgreSQL stopped mid-transfer: a clear error naming the server, then the resume completes",
           "[transfer][pg]")
 {
@@ -234,7 +396,16 @@ TEST_CASE("PostgreSQL stopped mid-transfer: a clear error naming the server, the
         INFO(receipt.error().message.toStdString());
         CHECK(receipt.error().message.contains(QStringLiteral("127.0.0.1:%1/%2").arg(own->port()).arg(f.database())));
         leftAfterFailure = require(LocalTransferReads(*local->vault().localStore()).count());
-        CHECK(leftAfterFailure == total - 4000); // exactly the two confirmed batches were purged
+        // Exactly the confirmed batches were purged: the two reported, and the one the server was storing while the
+        // laptop purged the second if its commit made it before the server went away (the batches overlap).
+        qint64 purged = 0, confirmedOnly = 0;
+        for (const TransferBatch& b : require(TransferJournal(*local->vault().localStore()).all())) {
+            purged += b.state == TransferBatch::State::Purged ? b.count : 0;
+            confirmedOnly += b.state == TransferBatch::State::Confirmed ? 1 : 0;
+        }
+        CHECK((purged == 4000 || purged == 6000));
+        CHECK(confirmedOnly == 0);
+        CHECK(leftAfterFailure == total - purged);
         // The failure is in the laptop's log.
         bool failed = false;
         REQUIRE(local->store().forEachAudit([&](const AuditRow& row) {
