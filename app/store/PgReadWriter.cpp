@@ -80,8 +80,9 @@ Result<qint64> PgReadWriter::write(const QList<Read>& reads)
             for (const PlateCandidate& c : r.candidates)
                 addPlate(c.plate);
         }
-        q.prepare(QStringLiteral("INSERT INTO alpr.plates (agency, plate) SELECT DISTINCT ?::text, unnest(?::text[]) "
-                                 "ON CONFLICT (agency, plate) DO NOTHING"));
+        // In plate order, like every writer of plates (see the lock below).
+        q.prepare(QStringLiteral("INSERT INTO alpr.plates (agency, plate) SELECT ?::text, plate FROM (SELECT DISTINCT "
+                                 "unnest(?::text[]) AS plate) s ORDER BY plate ON CONFLICT (agency, plate) DO NOTHING"));
         q.addBindValue(m_agency);
         q.addBindValue(plates.literal());
         if (!q.exec())
@@ -243,8 +244,9 @@ Result<qint64> PgReadWriter::write(const QList<Read>& reads)
             dLast.addNull();
         }
     }
-    // Lock the plates in id order first: two batches touching the same plates then queue instead of deadlocking.
-    q.prepare(QStringLiteral("SELECT id FROM alpr.plates WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE"));
+    // Lock the plates first, in plate order like the transfer's batch statement (PgCopyWriter): two writers touching
+    // the same plates then queue instead of deadlocking.
+    q.prepare(QStringLiteral("SELECT id FROM alpr.plates WHERE id = ANY(?::bigint[]) ORDER BY plate FOR UPDATE"));
     q.addBindValue(dId.literal());
     if (!q.exec())
         return m_c.error(QStringLiteral("plate counts"), q.lastError());
