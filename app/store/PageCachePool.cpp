@@ -5,6 +5,10 @@
 #include <mutex>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <vector>
 
 namespace alpr {
 
@@ -28,6 +32,24 @@ Pool& pool()
 {
     static Pool p;
     return p;
+}
+
+/**
+ * Zeroes every page of the region that holds anything. Pages never touched are left alone: writing to them would
+ * make the whole region resident when it is not locked (an unprivileged RLIMIT_MEMLOCK refuses the lock).
+ */
+void wipe(Pool& p)
+{
+    const std::size_t page = std::size_t(sysconf(_SC_PAGESIZE));
+    auto* base = static_cast<unsigned char*>(p.region);
+    std::vector<unsigned char> resident((p.bytes + page - 1) / page);
+    if (mincore(base, p.bytes, resident.data()) != 0) {
+        explicit_bzero(base, p.bytes); // cannot tell which pages are in use: wipe them all
+        return;
+    }
+    for (std::size_t i = 0; i < resident.size(); ++i)
+        if (resident[i] & 1)
+            explicit_bzero(base + i * page, std::min(page, p.bytes - i * page));
 }
 
 } // namespace
@@ -68,7 +90,7 @@ void PageCachePool::connectionClosed()
     // No connection is open, so no page is in use: shut SQLite down (it forgets the region) and wipe the region.
     // The next connection initialises SQLite again, with the region.
     if (sqlite3_shutdown() == SQLITE_OK && p.configured)
-        explicit_bzero(p.region, p.bytes);
+        wipe(p);
     p.configured = false;
 }
 
