@@ -46,6 +46,10 @@ Result<qint64> PgReadWriter::write(const QList<Read>& reads)
         return qint64(0);
     QSqlQuery q(m_c.db());
     q.setForwardOnly(true);
+    // The caller's transaction: its sorts stay in memory, so no ALPR rows spill into the server's temporary files
+    // (the default 4 MB is too small for a batch of thousands of reads).
+    if (!q.exec(QStringLiteral("SET LOCAL work_mem = '32MB'")))
+        return m_c.error(QStringLiteral("work_mem"), q.lastError());
 
     // 1. A partition for every month the batch touches (one time per UTC month is enough).
     {
