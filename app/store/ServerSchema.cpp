@@ -485,6 +485,9 @@ GRANT SELECT ON alpr.audit_log, alpr.access_log, alpr.cases TO alpr_auditor;
 REVOKE UPDATE, DELETE, TRUNCATE ON alpr.audit_log, alpr.access_log, alpr.cases
     FROM PUBLIC, alpr_user, alpr_reader, alpr_writer, alpr_auditor, alpr_detective, alpr_clerk, alpr_supervisor,
          alpr_admin;
+-- The transfer stages each batch in temporary tables (pg_temp): the roles that write reads need TEMPORARY on the
+-- database, which a hardened server may have revoked from PUBLIC.
+DO $t$ BEGIN EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO alpr_writer', current_database()); END $t$;
 )SQL";
 
 } // namespace

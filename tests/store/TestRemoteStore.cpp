@@ -392,3 +392,31 @@ TEST_CASE("Remote store: batch insert throughput (the transfer's figure)", "[.][
     WARN("addReadsConfirmed: " << batches * perBatch << " reads in " << seconds
                                << " s = " << int(batches * perBatch / seconds) << " reads/s");
 }
+
+TEST_CASE("Remote store: the roles that write reads may stage a transfer even where PUBLIC lost TEMPORARY",
+          "[store][remote]")
+{
+    RemoteFixture f;
+    const QString det = f.freshName("det");
+    const QString clerk = f.freshName("clerk");
+    require(f.admin().createUser(userRecord(det, Role::Detective, f.agency()), f.password()));
+    require(f.admin().createUser(userRecord(clerk, Role::Clerk, f.agency()), f.password()));
+    // A hardened server: temporary tables only for those granted them.
+    REQUIRE(f.cluster().exec(f.database(),
+                             QStringLiteral("REVOKE TEMPORARY ON DATABASE %1 FROM PUBLIC").arg(f.database())));
+    // server init, run again on that server (a database-level grant is not copied from a template database).
+    {
+        auto super = require(PgConnection::open(f.address(), f.cluster().superuser(), f.cluster().superPassword()));
+        require(ServerSchema::install(*super));
+    }
+    auto privilege = [&](const QString& role) {
+        return scalar(f.cluster(), f.address(),
+                      QStringLiteral("SELECT has_database_privilege('%1', current_database(), 'TEMPORARY')::int")
+                          .arg(role));
+    };
+    CHECK(privilege(det) == 1); // through alpr_detective -> alpr_writer, granted by server init
+    CHECK(privilege(clerk) == 0); // clerks do not write reads
+    // And for real: the detective's own session creates a temporary table, the clerk's is refused.
+    CHECK_FALSE(execAs(f.address(), det, f.password(), QStringLiteral("CREATE TEMP TABLE t (x int)")).isValid());
+    CHECK(execAs(f.address(), clerk, f.password(), QStringLiteral("CREATE TEMP TABLE t (x int)")).isValid());
+}
