@@ -1,5 +1,7 @@
 #include "LocalStore.h"
 
+#include "LogRows.h"
+
 #include "Migrations.h"
 #include "ReadAreaQueries.h"
 #include "ReadBatchWriter.h"
@@ -39,32 +41,9 @@ constexpr const char* kReadColumns = "r.id, p.plate, r.state, r.time_ms, r.lat, 
                                      "r.source_id, r.has_images, r.plate_id";
 
 
-constexpr const char* kUserColumns = "id, name, full_name, agency, role, trained_on, refresher_due, clets, disabled, "
-                                     "created_ms, last_login_ms, password_changed_ms";
 
-UserRecord userFromQuery(const QSqlQuery& q)
-{
-    UserRecord u;
-    u.id = q.value(0).toLongLong();
-    u.name = q.value(1).toString();
-    u.fullName = q.value(2).toString();
-    u.agency = q.value(3).toString();
-    parseRole(q.value(4).toString(), &u.role);
-    u.trainedOn = QDate::fromString(q.value(5).toString(), Qt::ISODate);
-    u.refresherDue = QDate::fromString(q.value(6).toString(), Qt::ISODate);
-    u.cletsAuthorised = q.value(7).toInt() != 0;
-    u.disabled = q.value(8).toInt() != 0;
-    u.createdMs = q.value(9).toLongLong();
-    u.lastLoginMs = q.value(10).toLongLong();
-    u.passwordChangedMs = q.value(11).toLongLong();
-    return u;
-}
 
-/** Text columns are NOT NULL DEFAULT '': a null QString (which the driver binds as NULL) becomes ''. */
-QString text(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
+using LogRows::text;
 
 QVariant nullableHeading(float heading)
 {
@@ -520,11 +499,11 @@ Result<QList<UserRecord>> LocalStore::users()
 {
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM users ORDER BY name").arg(QLatin1String(kUserColumns))))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM users ORDER BY name").arg(QLatin1String(LogRows::kUserColumns))))
         return sqlError(QStringLiteral("users"), q.lastError().text());
     QList<UserRecord> out;
     while (q.next())
-        out.append(userFromQuery(q));
+        out.append(LogRows::user(q));
     return out;
 }
 
@@ -532,13 +511,13 @@ Result<UserRecord> LocalStore::user(const QString& name)
 {
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM users WHERE name = ?").arg(QLatin1String(kUserColumns)));
+    q.prepare(QStringLiteral("SELECT %1 FROM users WHERE name = ?").arg(QLatin1String(LogRows::kUserColumns)));
     q.addBindValue(name);
     if (!q.exec())
         return sqlError(QStringLiteral("user"), q.lastError().text());
     if (!q.next())
         return failure(tr("No user named %1.").arg(name));
-    return userFromQuery(q);
+    return LogRows::user(q);
 }
 
 Result<qint64> LocalStore::addHotlistEntry(const HotlistEntry& entry)
@@ -575,14 +554,7 @@ Result<QList<HotlistEntry>> LocalStore::hotlistEntries()
         return sqlError(QStringLiteral("hotlist entries"), q.lastError().text());
     QList<HotlistEntry> out;
     while (q.next()) {
-        HotlistEntry e;
-        e.id = q.value(0).toLongLong();
-        e.list = q.value(1).toString();
-        e.plate = q.value(2).toString();
-        e.state = q.value(3).toString();
-        e.reason = q.value(4).toString();
-        e.addedMs = q.value(5).toLongLong();
-        out.append(e);
+        out.append(LogRows::hotlistEntry(q));
     }
     return out;
 }
@@ -640,15 +612,7 @@ Result<AuditRow> LocalStore::appendAudit(AuditRow row, const std::function<QByte
     row.hash = hashOf(row);
     q.prepare(QStringLiteral("INSERT INTO audit_log (id, time_ms, username, event, outcome, source, detail, "
                              "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(row.id);
-    q.addBindValue(row.timeMs);
-    q.addBindValue(text(row.username));
-    q.addBindValue(text(row.event));
-    q.addBindValue(text(row.outcome));
-    q.addBindValue(text(row.source));
-    q.addBindValue(text(row.detail));
-    q.addBindValue(row.prevHash);
-    q.addBindValue(row.hash);
+    LogRows::bindAudit(q, row);
     if (!q.exec())
         return rollback(QStringLiteral("audit insert"), q.lastError().text());
     if (!q.exec(QStringLiteral("COMMIT")))
@@ -664,16 +628,7 @@ Status LocalStore::forEachAudit(const std::function<bool(const AuditRow&)>& sink
                                "audit_log ORDER BY id")))
         return sqlError(QStringLiteral("audit log"), q.lastError().text());
     while (q.next()) {
-        AuditRow r;
-        r.id = q.value(0).toLongLong();
-        r.timeMs = q.value(1).toLongLong();
-        r.username = q.value(2).toString();
-        r.event = q.value(3).toString();
-        r.outcome = q.value(4).toString();
-        r.source = q.value(5).toString();
-        r.detail = q.value(6).toString();
-        r.prevHash = q.value(7).toByteArray();
-        r.hash = q.value(8).toByteArray();
+        const AuditRow r = LogRows::audit(q);
         if (!sink(r))
             break;
     }
@@ -685,13 +640,7 @@ Result<qint64> LocalStore::appendAccess(const AccessRecord& record)
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO access_log (time_ms, username, agency, case_number, purpose, elements, "
                              "result_count) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(record.timeMs);
-    q.addBindValue(text(record.username));
-    q.addBindValue(text(record.agency));
-    q.addBindValue(text(record.caseNumber));
-    q.addBindValue(text(record.purpose));
-    q.addBindValue(text(record.elements));
-    q.addBindValue(record.resultCount);
+    LogRows::bindAccess(q, record);
     if (!q.exec())
         return sqlError(QStringLiteral("access log"), q.lastError().text());
     return q.lastInsertId().toLongLong();
@@ -711,16 +660,7 @@ Result<QList<AccessRecord>> LocalStore::accessLog(const QString& elementsContain
         return sqlError(QStringLiteral("access log"), q.lastError().text());
     QList<AccessRecord> out;
     while (q.next()) {
-        AccessRecord r;
-        r.id = q.value(0).toLongLong();
-        r.timeMs = q.value(1).toLongLong();
-        r.username = q.value(2).toString();
-        r.agency = q.value(3).toString();
-        r.caseNumber = q.value(4).toString();
-        r.purpose = q.value(5).toString();
-        r.elements = q.value(6).toString();
-        r.resultCount = q.value(7).toLongLong();
-        out.append(r);
+        out.append(LogRows::access(q));
     }
     return out;
 }

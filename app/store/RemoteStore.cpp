@@ -1,5 +1,7 @@
 #include "RemoteStore.h"
 
+#include "LogRows.h"
+
 #include "LocalStore.h"
 #include "ReadRow.h"
 #include "PgArray.h"
@@ -30,32 +32,9 @@ const QString kReadColumns = QStringLiteral(
     "r.model, r.colour, r.source_file, r.source_id, r.has_images, r.plate_id");
 
 
-const QString kUserColumns = QStringLiteral("id, name, full_name, agency, role, trained_on, refresher_due, clets, "
-                                            "disabled, created_ms, last_login_ms, password_changed_ms");
 
-UserRecord userFromQuery(const QSqlQuery& q)
-{
-    UserRecord u;
-    u.id = q.value(0).toLongLong();
-    u.name = q.value(1).toString();
-    u.fullName = q.value(2).toString();
-    u.agency = q.value(3).toString();
-    parseRole(q.value(4).toString(), &u.role);
-    u.trainedOn = q.value(5).toDate();
-    u.refresherDue = q.value(6).toDate();
-    u.cletsAuthorised = q.value(7).toBool();
-    u.disabled = q.value(8).toBool();
-    u.createdMs = q.value(9).toLongLong();
-    u.lastLoginMs = q.value(10).toLongLong();
-    u.passwordChangedMs = q.value(11).toLongLong();
-    return u;
-}
 
-/** Text columns are NOT NULL DEFAULT '': a null QString (bound as NULL) becomes ''. */
-QString text(const QString& s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
+using LogRows::text;
 
 QVariant date(const QDate& d)
 {
@@ -550,14 +529,7 @@ Result<QList<HotlistEntry>> RemoteStore::hotlistEntries()
         return m_c->error(QStringLiteral("hotlist entries"), q.lastError());
     QList<HotlistEntry> out;
     while (q.next()) {
-        HotlistEntry e;
-        e.id = q.value(0).toLongLong();
-        e.list = q.value(1).toString();
-        e.plate = q.value(2).toString();
-        e.state = q.value(3).toString();
-        e.reason = q.value(4).toString();
-        e.addedMs = q.value(5).toLongLong();
-        out.append(e);
+        out.append(LogRows::hotlistEntry(q));
     }
     return out;
 }
@@ -689,11 +661,11 @@ Result<QList<UserRecord>> RemoteStore::users()
 {
     QSqlQuery q(m_c->db());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM alpr.users ORDER BY name COLLATE \"C\"").arg(kUserColumns)))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM alpr.users ORDER BY name COLLATE \"C\"").arg(QLatin1String(LogRows::kUserColumns))))
         return m_c->error(QStringLiteral("users"), q.lastError());
     QList<UserRecord> out;
     while (q.next())
-        out.append(userFromQuery(q));
+        out.append(LogRows::user(q));
     return out;
 }
 
@@ -701,13 +673,13 @@ Result<UserRecord> RemoteStore::user(const QString& name)
 {
     QSqlQuery q(m_c->db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM alpr.users WHERE name = ?::text").arg(kUserColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM alpr.users WHERE name = ?::text").arg(QLatin1String(LogRows::kUserColumns)));
     q.addBindValue(text(name));
     if (!q.exec())
         return m_c->error(QStringLiteral("user"), q.lastError());
     if (!q.next())
         return failure(tr("No user named %1.").arg(name));
-    return userFromQuery(q);
+    return LogRows::user(q);
 }
 
 // ---- accountability
@@ -737,15 +709,7 @@ Result<AuditRow> RemoteStore::appendAudit(AuditRow row, const std::function<QByt
     row.hash = hashOf(row);
     q.prepare(QStringLiteral("INSERT INTO alpr.audit_log (id, time_ms, username, event, outcome, source, detail, "
                              "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(row.id);
-    q.addBindValue(row.timeMs);
-    q.addBindValue(text(row.username));
-    q.addBindValue(text(row.event));
-    q.addBindValue(text(row.outcome));
-    q.addBindValue(text(row.source));
-    q.addBindValue(text(row.detail));
-    q.addBindValue(row.prevHash);
-    q.addBindValue(row.hash);
+    LogRows::bindAudit(q, row);
     if (!q.exec())
         return fail(QStringLiteral("audit insert"));
     if (!db.commit())
@@ -772,16 +736,7 @@ Status RemoteStore::forEachAudit(const std::function<bool(const AuditRow&)>& sin
         int n = 0;
         while (q.next()) {
             ++n;
-            AuditRow r;
-            r.id = q.value(0).toLongLong();
-            r.timeMs = q.value(1).toLongLong();
-            r.username = q.value(2).toString();
-            r.event = q.value(3).toString();
-            r.outcome = q.value(4).toString();
-            r.source = q.value(5).toString();
-            r.detail = q.value(6).toString();
-            r.prevHash = q.value(7).toByteArray();
-            r.hash = q.value(8).toByteArray();
+            const AuditRow r = LogRows::audit(q);
             afterId = r.id;
             if (!sink(r))
                 return {};
@@ -797,13 +752,7 @@ Result<qint64> RemoteStore::appendAccess(const AccessRecord& record)
     QSqlQuery q(m_c->db());
     q.prepare(QStringLiteral("INSERT INTO alpr.access_log (time_ms, username, agency, case_number, purpose, elements, "
                              "result_count) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.addBindValue(record.timeMs);
-    q.addBindValue(text(record.username));
-    q.addBindValue(text(record.agency));
-    q.addBindValue(text(record.caseNumber));
-    q.addBindValue(text(record.purpose));
-    q.addBindValue(text(record.elements));
-    q.addBindValue(record.resultCount);
+    LogRows::bindAccess(q, record);
     if (!q.exec() || !q.next())
         return m_c->error(QStringLiteral("access log"), q.lastError());
     return q.value(0).toLongLong();
@@ -824,16 +773,7 @@ Result<QList<AccessRecord>> RemoteStore::accessLog(const QString& elementsContai
         return m_c->error(QStringLiteral("access log"), q.lastError());
     QList<AccessRecord> out;
     while (q.next()) {
-        AccessRecord r;
-        r.id = q.value(0).toLongLong();
-        r.timeMs = q.value(1).toLongLong();
-        r.username = q.value(2).toString();
-        r.agency = q.value(3).toString();
-        r.caseNumber = q.value(4).toString();
-        r.purpose = q.value(5).toString();
-        r.elements = q.value(6).toString();
-        r.resultCount = q.value(7).toLongLong();
-        out.append(r);
+        out.append(LogRows::access(q));
     }
     return out;
 }
