@@ -6,6 +6,7 @@
 #include "PgConnection.h"
 #include "PgTestCluster.h"
 #include "RemoteStore.h"
+#include "Require.h"
 #include "ServerSchema.h"
 #include "TempDir.h"
 
@@ -17,19 +18,6 @@ namespace alpr::test {
 inline std::string text(const Error& e)
 {
     return e.message.toStdString();
-}
-
-template<typename T> T require(Result<T> r)
-{
-    INFO((r ? QString() : r.error().message).toStdString());
-    REQUIRE(r.ok());
-    return std::move(r.value());
-}
-
-inline void require(const Status& s)
-{
-    INFO((s ? QString() : s.error().message).toStdString());
-    REQUIRE(s.ok());
 }
 
 inline UserRecord userRecord(const QString& name, Role role, const QString& agency)

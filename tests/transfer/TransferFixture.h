@@ -9,6 +9,7 @@
 #include "PgConnection.h"
 #include "PgTestCluster.h"
 #include "RemoteStore.h"
+#include "Require.h"
 #include "ServerSchema.h"
 #include "Session.h"
 #include "TempDir.h"
@@ -19,19 +20,6 @@
 #include <catch2/catch_test_macros.hpp>
 
 namespace alpr::test {
-
-template<typename T> T require(Result<T> r)
-{
-    INFO((r ? QString() : r.error().message).toStdString());
-    REQUIRE(r.ok());
-    return std::move(r.value());
-}
-
-inline void require(const Status& s)
-{
-    INFO((s ? QString() : s.error().message).toStdString());
-    REQUIRE(s.ok());
-}
 
 inline UserRecord person(const QString& name, Role role)
 {
