@@ -6,6 +6,7 @@
 #include "ReadAreaQueries.h"
 #include "ReadBatchWriter.h"
 #include "ReadRow.h"
+#include "SecureSqliteHeap.h"
 #include "SqlCipherDriver.h"
 
 #include <QAtomicInteger>
@@ -141,11 +142,11 @@ Status LocalStore::configureAndCheck(bool created)
         return failure(tr("%1: the store cannot be read (damaged?): %2").arg(m_path, e.text()));
     }
     q.finish();
-    // cipher_memory_security is process-wide in SQLCipher and can only be switched on: a demonstration store
-    // (synthetic data, published passwords) is filled with it off, because with it on every allocation inside SQLite
-    // is an mlock/munlock pair (this build has no lookaside) and 10 M demo reads took 16 minutes instead of minutes.
-    // Any later open of any store in the process switches it on again.
-    if (!m_demoFill) {
+    // SQLite's heap is locked and wiped on free by SecureSqliteHeap. Only if that allocator could not be installed
+    // does SQLCipher's cipher_memory_security do it (process-wide, can only be switched on, an mlock/munlock pair per
+    // allocation). A demonstration store (synthetic data, published passwords) is filled without it: with it, 10 M
+    // demo reads took 16 minutes instead of minutes.
+    if (!m_demoFill && !SecureSqliteHeap::inUse()) {
         if (!q.exec(QStringLiteral("PRAGMA cipher_memory_security = ON")))
             return sqlError(QStringLiteral("cipher_memory_security"), q.lastError().text());
         q.finish();

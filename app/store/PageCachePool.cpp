@@ -1,5 +1,7 @@
 #include "PageCachePool.h"
 
+#include "SecureSqliteHeap.h"
+
 #include <sqlite3.h>
 
 #include <mutex>
@@ -60,6 +62,8 @@ void PageCachePool::connectionOpening()
     std::lock_guard lock(p.mutex);
     if (p.openConnections++ > 0)
         return;
+    // Before SQLite's first initialisation, like the page cache below (a no-op after the first call).
+    SecureSqliteHeap::install();
     if (!p.region) {
         int header = 0;
         if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK || header <= 0)

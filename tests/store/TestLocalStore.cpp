@@ -3,9 +3,11 @@
 #include "LocalStore.h"
 #include "Migrations.h"
 #include "PageCachePool.h"
+#include "SecureSqliteHeap.h"
 #include "SqlCipherDriver.h"
 #include "TempDir.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QMap>
@@ -14,6 +16,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+
+#include <sqlite3.h>
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -500,24 +504,61 @@ TEST_CASE("a bulk load needs an empty store, and a store whose bulk load was cut
     CHECK(LocalStore::open(path, key, LocalStore::Mode::OpenExisting));
 }
 
-TEST_CASE("opening a store switches SQLCipher's memory security on for the process")
+namespace {
+
+/** SQLCipher's process-wide memory security switch, as seen by a connection to the store at path. */
+int memorySecurity(const QString& path, const QByteArray& key)
 {
-    test::TempDir dir;
-    const QByteArray key = randomKey();
-    auto store = createStore(dir.path(QStringLiteral("s.alpr")), key);
     registerSqlCipherDriver();
+    int on = -1;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLCIPHER"), QStringLiteral("memsec"));
-        db.setDatabaseName(store->path());
+        db.setDatabaseName(path);
         REQUIRE(db.open(QString(), QString::fromLatin1(key.toHex())));
         QSqlQuery q(db);
         REQUIRE(q.exec(QStringLiteral("PRAGMA cipher_memory_security")));
         REQUIRE(q.next());
-        CHECK(q.value(0).toInt() == 1);
+        on = q.value(0).toInt();
         q.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("memsec"));
+    return on;
+}
+
+} // namespace
+
+TEST_CASE("opening a store protects SQLite's heap: the secure heap, and only without it SQLCipher's memory security")
+{
+    test::TempDir dir;
+    const QByteArray key = randomKey();
+    auto store = createStore(dir.path(QStringLiteral("s.alpr")), key);
+    REQUIRE(SecureSqliteHeap::inUse());
+    CHECK(memorySecurity(store->path(), key) == 0);
+
+    // A process where SQLite was initialised before the first store opened (a C-API connection) cannot install the
+    // secure heap; there the store must switch memory security on. Run in a fresh process of this test binary.
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), { QStringLiteral("[.sqlite-initialised-first]") });
+    REQUIRE(child.waitForFinished(60000));
+    INFO(QString::fromUtf8(child.readAllStandardOutput() + child.readAllStandardError()).toStdString());
+    CHECK(child.exitStatus() == QProcess::NormalExit);
+    CHECK(child.exitCode() == 0);
+}
+
+TEST_CASE("a store opened after SQLite was initialised elsewhere switches memory security on",
+          "[.sqlite-initialised-first]")
+{
+    sqlite3* early = nullptr;
+    REQUIRE(sqlite3_open_v2(":memory:", &early, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    test::TempDir dir;
+    const QByteArray key = randomKey();
+    auto store = createStore(dir.path(QStringLiteral("s.alpr")), key);
+    // Closed before the store: the store's last close shuts SQLite down, which no other connection may outlive.
+    sqlite3_close_v2(early);
+    CHECK_FALSE(SecureSqliteHeap::inUse());
+    CHECK(memorySecurity(store->path(), key) == 1);
+    REQUIRE(store->addReads({ sampleRead(QStringLiteral("7ABC123"), 1, QStringLiteral("1")) }));
 }
 
 namespace {
