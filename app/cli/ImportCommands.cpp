@@ -288,6 +288,8 @@ Status benchIngest(CliContext& ctx)
         return failure(summary.error);
     if (summary.inserted() != n)
         return failure(tr("bench ingest: imported %1 of %2 reads").arg(summary.inserted()).arg(n));
+    // Closed before the next store: two open stores share SQLite's page cache region and secure heap.
+    storeA.value().reset();
 
     // 4. The same reads through Store::addReads alone (a batch per call), and 5. the plain-SQL baseline.
     auto prepareStore = [&](const QString& name, QList<Read>* mapped) -> Result<std::unique_ptr<LocalStore>> {

@@ -2,6 +2,7 @@
 
 #include "ReadRow.h"
 
+#include "ForeignKeysOff.h"
 #include "LocalStore.h"
 #include "NativeStatement.h"
 #include "SqlCipherDriver.h"
@@ -89,14 +90,10 @@ Status LocalTransferReads::purge(qint64 batchId, const QList<qint64>& readIds, q
     QSqlQuery q(db);
     q.setForwardOnly(true);
     // The children of the reads are deleted explicitly below, so the per-row ON DELETE CASCADE lookups (three index
-    // probes per read) are pure cost: foreign keys are off for this transaction (the pragma is a no-op inside one).
-    if (!q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")))
-        return m_store.sqlError(QStringLiteral("purge"), q.lastError().text());
-    struct KeysBackOn
-    {
-        QSqlDatabase db;
-        ~KeysBackOn() { QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON")); }
-    } keysBackOn { db };
+    // probes per read) are pure cost: foreign keys are off for this transaction.
+    ForeignKeysOff keysOff(db);
+    if (!keysOff.ok())
+        return m_store.sqlError(QStringLiteral("purge"), keysOff.error());
     // IMMEDIATE: the write lock first, so an import cannot slip between the checks and the deletes.
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return m_store.sqlError(QStringLiteral("purge"), q.lastError().text());

@@ -52,6 +52,8 @@ private:
     Error error(const QString& what, const QString& detail) const;
     /** Ids for the batch's plates: known ones looked up, new ones inserted with ids handed out here. */
     Status plateIds(const QStringList& plates, QHash<QString, qint64>* ids);
+    /** Every camera the reads refer to is in the store (the writer runs with foreign keys off, see write()). */
+    Status checkCameras(const QList<Read>& reads);
     Status insertReads(const QList<Read>& reads, const QHash<QString, qint64>& plateIds, qint64 firstId,
                        QList<bool>* inserted);
     Status insertAlternates(const std::vector<Alternate>& alternates);

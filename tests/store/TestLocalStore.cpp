@@ -599,6 +599,75 @@ private:
 
 } // namespace
 
+namespace {
+
+/** PRAGMA foreign_keys on the store's own connection (found by its file name; same thread, same handle). */
+int storeForeignKeys(const LocalStore& store)
+{
+    for (const QString& name : QSqlDatabase::connectionNames()) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.databaseName() != store.path() || name == QStringLiteral("raw-fk"))
+            continue;
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next())
+            return q.value(0).toInt();
+    }
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("batches keep every reference whole although the writer checks them itself, and keys are on after each")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("s.alpr"));
+    const QByteArray key = randomKey();
+    auto store = createStore(path, key);
+    Camera cam;
+    cam.name = QStringLiteral("Glendora Ave & Workman Ave");
+    cam.lat = 34.07;
+    cam.lon = -117.89;
+    auto cams = store->upsertCameras({ cam });
+    REQUIRE(cams);
+    const qint64 camId = cams->first().id;
+
+    QList<Read> reads;
+    for (int i = 0; i < 900; ++i) { // more than one chunk of the multi-row statements
+        Read r = sampleRead(QStringLiteral("FK%1").arg(i % 300), 1'700'000'000'000 + i * 1000LL, QString::number(i));
+        r.cameraId = i % 3 ? camId : 0;
+        if (i % 100 == 0)
+            r.plateJpeg = QByteArray("plate-crop");
+        reads.append(r);
+    }
+    auto added = store->addReads(reads);
+    REQUIRE(added);
+    CHECK(added.value() == 900);
+    CHECK(storeForeignKeys(*store) == 1);
+    // No statement of the batch is left active: one would block the checkpoint (SQLITE_LOCKED).
+    CHECK(store->checkpoint());
+
+    // A read of a camera the store does not know: the whole batch is refused, as the foreign key used to refuse it.
+    QList<Read> stray = { sampleRead(QStringLiteral("FKNEW1"), 1'700'100'000'000, QStringLiteral("s1")),
+                          sampleRead(QStringLiteral("FKNEW2"), 1'700'100'001'000, QStringLiteral("s2")) };
+    stray[1].cameraId = camId + 1000;
+    auto refused = store->addReads(stray);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.contains(QStringLiteral("camera %1").arg(camId + 1000)));
+    CHECK(refused.error().message.contains(path));
+    CHECK(storeForeignKeys(*store) == 1);
+    auto stats = store->stats();
+    REQUIRE(stats);
+    CHECK(stats->reads == 900);
+
+    RawConnection raw(path, key);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")).toInt() == 0);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM plates WHERE plate LIKE 'FKNEW%'")).toInt() == 0);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM read_alternates")).toInt() == 900);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM read_images")).toInt() == 9);
+    CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM reads WHERE camera_id = %1").arg(camId)).toInt() == 600);
+    CHECK(raw.scalar(QStringLiteral("SELECT sum(read_count) FROM plates")).toInt() == 900);
+}
+
 TEST_CASE("reads and OCR alternatives check their plate at COMMIT (migration 4); a version-3 store is upgraded")
 {
     test::TempDir dir;
