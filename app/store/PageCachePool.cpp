@@ -16,10 +16,11 @@ namespace alpr {
 
 namespace {
 
-// As many pages as one connection's cache (LocalStore sets cache_size to 64 MiB of 4 KiB pages). A second connection
-// that wants more takes ordinary allocations.
-constexpr int kPageSize = 4096;
-constexpr int kSlots = 16384;
+// As many pages as one connection's cache (LocalStore sets cache_size to 64 MiB). A second connection that wants
+// more takes ordinary allocations, and so does a store with smaller pages for most of its cache (a slot holds one page
+// of any size up to kStorePageSize).
+constexpr int kPageSize = kStorePageSize;
+constexpr int kSlots = 64 * 1024 * 1024 / kPageSize;
 
 struct Pool
 {

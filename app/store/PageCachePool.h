@@ -3,6 +3,16 @@
 namespace alpr {
 
 /**
+ * Page size of the encrypted databases this application creates. Why 16 KiB rather than SQLCipher's 4 KiB: a read
+ * inserted touches five B-trees, and with four times the room per page a batch splits pages (each split a scratch
+ * allocation, a rebalancing and more pages to encrypt at commit) a quarter as often; measured, imports became about
+ * 20 % faster, while canvass and search answers over a million reads did not change beyond the noise.
+ */
+constexpr int kStorePageSize = 16384;
+/** SQLCipher's default page size: stores created before kStorePageSize still open with it. */
+constexpr int kLegacyPageSize = 4096;
+
+/**
  * The memory SQLite keeps its page cache in, for every connection of this process (SQLITE_CONFIG_PAGECACHE).
  *
  * Why: this SQLCipher build has no lookaside allocator and runs with cipher_memory_security on, so every allocation

@@ -152,6 +152,25 @@ bool SqlCipherDriver::hasFeature(DriverFeature feature) const
     return false;
 }
 
+int SqlCipherDriver::openKeyed(const QString& path, int flags, const QByteArray& keySpec, int pageSize,
+                               sqlite3** handle, QString* detail)
+{
+    PageCachePool::connectionOpening();
+    int rc = sqlite3_open_v2(path.toUtf8().constData(), handle, flags, nullptr);
+    if (rc == SQLITE_OK && !keySpec.isEmpty()) {
+        // Before any other statement: SQLCipher reads the key when the file is first touched. The "x'...'" form
+        // makes it a raw key, so SQLCipher skips its own PBKDF2 (the key slots already did the slow derivation).
+        rc = sqlite3_key_v2(*handle, "main", keySpec.constData(), static_cast<int>(keySpec.size()));
+        if (rc == SQLITE_OK) {
+            const QByteArray pragma = "PRAGMA cipher_page_size = " + QByteArray::number(pageSize);
+            rc = sqlite3_exec(*handle, pragma.constData(), nullptr, nullptr, nullptr);
+        }
+    }
+    if (rc != SQLITE_OK)
+        *detail = SqlCipherResult::errorMessage(*handle, rc);
+    return rc;
+}
+
 bool SqlCipherDriver::failOpen(const QString& what, int code, const QString& detail)
 {
     setLastError(SqlCipherResult::makeError(what, detail, code, QSqlError::ConnectionError));
@@ -212,29 +231,32 @@ bool SqlCipherDriver::open(const QString& db, const QString& user, const QString
     const auto wipeKey = [&keySpec] { secureZero(keySpec.data(), static_cast<std::size_t>(keySpec.size())); };
 
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
+    const QFileInfo file(db);
+    const bool fresh = db == u":memory:" || !file.exists() || file.size() == 0;
+    // An encrypted database's page size cannot be read from its (encrypted) header: a new one gets kStorePageSize;
+    // an existing one is tried at kStorePageSize first.
     sqlite3* handle = nullptr;
-    PageCachePool::connectionOpening();
-    int rc = sqlite3_open_v2(db.toUtf8().constData(), &handle, flags, nullptr);
+    QString detail;
+    int rc = openKeyed(db, flags, keySpec, kStorePageSize, &handle, &detail);
+    if (rc == SQLITE_OK && !keySpec.isEmpty() && !fresh
+        && sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_NOTADB) {
+        // Not readable at our page size: a store made before it was ours (SQLCipher's default size), or a wrong key
+        // or not a store at all, which the caller's first statement then reports as before. The probe connection
+        // read nothing, so closing it leaves the file and its WAL as they were; the second connection opens before
+        // it closes, so SQLite is not shut down in between (PageCachePool).
+        sqlite3* legacy = nullptr;
+        rc = openKeyed(db, flags, keySpec, kLegacyPageSize, &legacy, &detail);
+        sqlite3_close_v2(handle);
+        PageCachePool::connectionClosed();
+        handle = legacy;
+    }
+    wipeKey();
     if (rc != SQLITE_OK) {
-        wipeKey();
-        QString detail = SqlCipherResult::errorMessage(handle, rc);
         if (rc == SQLITE_CANTOPEN && db != u":memory:" && !QFileInfo::exists(db))
             detail = tr("The file does not exist");
         sqlite3_close_v2(handle);
         PageCachePool::connectionClosed();
         return failOpen(what, rc, detail);
-    }
-    if (!keySpec.isEmpty()) {
-        // Before any other statement: SQLCipher reads the key when the file is first touched. The "x'...'" form
-        // makes it a raw key, so SQLCipher skips its own PBKDF2 (the key slots already did the slow derivation).
-        rc = sqlite3_key_v2(handle, "main", keySpec.constData(), static_cast<int>(keySpec.size()));
-        wipeKey();
-        if (rc != SQLITE_OK) {
-            const QString detail = SqlCipherResult::errorMessage(handle, rc);
-            sqlite3_close_v2(handle);
-            PageCachePool::connectionClosed();
-            return failOpen(what, rc, detail);
-        }
     }
     sqlite3_busy_timeout(handle, busyTimeoutMs);
     // SQLCipher's log is process-wide and starts again at its default when SQLite is re-initialised (PageCachePool

@@ -25,6 +25,8 @@ void registerSqlCipherDriver();
  *  - databaseName is the file path (":memory:" is accepted for scratch use). userName, hostName and port are ignored.
  *  - password, when non-empty, is the raw 256-bit data key as exactly 64 hex digits. It is applied with
  *    sqlite3_key_v2(db, "main", "x'<hex>'") right after sqlite3_open_v2, so SQLCipher uses it raw (no KDF).
+ *    An encrypted database is created with kStorePageSize pages; an existing one is opened at kStorePageSize or,
+ *    failing that, at SQLCipher's default (kLegacyPageSize), since the page size of an encrypted file cannot be read.
  *    Prefer `db.open(QString(), hexKey)`: that overload does not keep the key in the QSqlDatabase object. A wrong key
  *    is NOT detected by open(): the first statement that reads the file fails with nativeErrorCode() "26"
  *    (SQLITE_NOTADB, "file is not a database"). The same happens when a key is given for a plain SQLite file.
@@ -82,6 +84,10 @@ public:
 private:
     friend class SqlCipherResult;
 
+    /** Opens path and applies the key (if any) and page size; counts the connection in PageCachePool either way.
+        On failure the handle (possibly null) must still be closed by the caller. */
+    static int openKeyed(const QString& path, int flags, const QByteArray& keySpec, int pageSize, sqlite3** handle,
+                         QString* detail);
     bool failOpen(const QString& what, int code, const QString& detail);
     bool execSimple(const char* sql, const QString& what);
 

@@ -3,6 +3,7 @@
 #include "CanvassTestData.h"
 #include "LocalStore.h"
 #include "Migrations.h"
+#include "PageCachePool.h"
 #include "ReadAreaQueries.h"
 #include "TempDir.h"
 
@@ -76,6 +77,9 @@ QSet<std::pair<int, qint64>> fromScan(const QList<Read>& all, const QList<GeoTim
     return out;
 }
 
+// The C API does not know the store's page size (it cannot be read from an encrypted file).
+const QByteArray kPageSizePragma = "PRAGMA cipher_page_size = " + QByteArray::number(kStorePageSize);
+
 /** Runs SQL on the store file directly, as an older build or a damaged file would have left it. */
 void rawSql(const QString& path, const QByteArray& key, const char* sql)
 {
@@ -84,6 +88,7 @@ void rawSql(const QString& path, const QByteArray& key, const char* sql)
     const QByteArray pragma = "PRAGMA key = \"x'" + key.toHex() + "'\"";
     char* error = nullptr;
     REQUIRE(sqlite3_exec(db, pragma.constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, kPageSizePragma.constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
     const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
     INFO((error ? error : ""));
     CHECK(rc == SQLITE_OK);
@@ -198,6 +203,7 @@ TEST_CASE("the cell the SQL column computes is the cell C++ asks for, on cell ed
     REQUIRE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
     const QByteArray pragma = "PRAGMA key = \"x'" + key.toHex() + "'\"";
     REQUIRE(sqlite3_exec(db, pragma.constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, kPageSizePragma.constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, "SELECT lat, lon, cell FROM reads", -1, &stmt, nullptr) == SQLITE_OK);
     int rows = 0;

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -616,6 +617,79 @@ int storeForeignKeys(const LocalStore& store)
 }
 
 } // namespace
+
+TEST_CASE("new stores have 16 KiB pages; stores made with SQLCipher's 4 KiB pages still open, read and grow")
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("new.alpr"));
+    const QString legacyPath = dir.path(QStringLiteral("legacy.alpr"));
+    const QByteArray key = randomKey();
+    {
+        auto store = createStore(path, key);
+        QList<Read> reads;
+        for (int i = 0; i < 500; ++i)
+            reads.append(sampleRead(QStringLiteral("PS%1").arg(i % 50), 1'700'000'000'000 + i * 1000LL,
+                                    QString::number(i)));
+        REQUIRE(store->addReads(reads));
+    }
+    {
+        RawConnection raw(path, key);
+        CHECK(raw.scalar(QStringLiteral("PRAGMA page_size")).toInt() == kStorePageSize);
+        // The same store as SQLCipher's defaults would have made it: a copy with 4 KiB pages.
+        const QString hex = QString::fromLatin1(key.toHex());
+        QFile empty(legacyPath); // the connection may not create files (no QSQLCIPHER_CREATE), ATTACH included
+        REQUIRE(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        REQUIRE(raw.exec(QStringLiteral("ATTACH DATABASE '%1' AS legacy KEY \"x'%2'\"").arg(legacyPath, hex)));
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA legacy.cipher_page_size = %1").arg(kLegacyPageSize)));
+        REQUIRE(raw.exec(QStringLiteral("SELECT sqlcipher_export('legacy')")));
+        REQUIRE(raw.scalar(QStringLiteral("SELECT count(*) FROM legacy.reads")).toInt() == 500);
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA legacy.user_version = %1").arg(Migrations::latestVersion())));
+        REQUIRE(raw.exec(QStringLiteral("DETACH DATABASE legacy")));
+    }
+    REQUIRE(QFileInfo(legacyPath).size() % kLegacyPageSize == 0);
+    REQUIRE(QFileInfo(legacyPath).size() % kStorePageSize != 0); // really 4 KiB pages (not a 16 KiB multiple)
+
+    SECTION("the 4 KiB store opens, reads whole and takes new reads")
+    {
+        {
+            auto legacy = LocalStore::open(legacyPath, key, LocalStore::Mode::OpenExisting);
+            INFO((legacy ? QString() : legacy.error().message).toStdString());
+            REQUIRE(legacy);
+            auto stats = legacy.value()->stats();
+            REQUIRE(stats);
+            CHECK(stats->reads == 500);
+            REQUIRE(legacy.value()->addReads({ sampleRead(QStringLiteral("PSNEW1"), 1'800'000'000'000, QStringLiteral("new1")) }));
+        }
+        RawConnection raw(legacyPath, key);
+        CHECK(raw.scalar(QStringLiteral("PRAGMA page_size")).toInt() == kLegacyPageSize);
+        CHECK(raw.scalar(QStringLiteral("SELECT count(*) FROM reads")).toInt() == 501);
+        CHECK(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString() == QStringLiteral("ok"));
+    }
+    SECTION("a wrong key is refused at either page size, and neither file changes")
+    {
+        const QByteArray before = fileBytes(path), legacyBefore = fileBytes(legacyPath);
+        for (const QString& p : { path, legacyPath }) {
+            auto opened = LocalStore::open(p, randomKey(), LocalStore::Mode::OpenExisting);
+            REQUIRE_FALSE(opened);
+            CHECK(opened.error().message.contains(QStringLiteral("decrypt")));
+        }
+        CHECK(fileBytes(path) == before);
+        CHECK(fileBytes(legacyPath) == legacyBefore);
+    }
+    SECTION("reads another connection committed to the 4 KiB store's WAL are seen (the page-size probe keeps the WAL)")
+    {
+        auto writer = LocalStore::open(legacyPath, key, LocalStore::Mode::OpenExisting);
+        REQUIRE(writer);
+        REQUIRE(writer.value()->addReads({ sampleRead(QStringLiteral("PSWAL1"), 1'800'000'000'000, QStringLiteral("wal1")) }));
+        REQUIRE(QFileInfo(legacyPath + QStringLiteral("-wal")).size() > 0);
+        auto reader = LocalStore::open(legacyPath, key, LocalStore::Mode::OpenExisting);
+        REQUIRE(reader);
+        auto stats = reader.value()->stats();
+        REQUIRE(stats);
+        CHECK(stats->reads == 501);
+    }
+}
 
 TEST_CASE("batches keep every reference whole although the writer checks them itself, and keys are on after each")
 {
