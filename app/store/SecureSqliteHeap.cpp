@@ -60,8 +60,8 @@ void* heapMalloc(int n)
 {
     if (n <= 0)
         return nullptr;
-    // No file/line: a full region must not leave an error on OpenSSL's per-thread error queue, where the next TLS or
-    // crypto call of this thread would find it.
+    // No file/line: OpenSSL versions that report a failed secure allocation put it on the thread's error queue, where
+    // the next TLS or crypto call would find it; a full region is not an error here (the fallback takes it).
     if (void* p = CRYPTO_secure_malloc(std::size_t(n), nullptr, 0))
         return p;
     return fallbackMalloc(std::size_t(n));
