@@ -82,6 +82,8 @@ void addOptions(QCommandLineParser& p)
           tr("transfer: reads per batch confirmed by the server (default 20000); import: reads per transaction "
              "(default 50000)."),
           tr("N") },
+        { QStringLiteral("runs"), tr("bench ingest: runs of each write phase, the median reported (default 3)."),
+          tr("N") },
     });
 }
 

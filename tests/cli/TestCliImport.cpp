@@ -6,9 +6,13 @@
 #include "TempDir.h"
 #include "TestConfig.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -237,4 +241,44 @@ TEST_CASE("alpr-cli import killed with SIGKILL mid-import, then run again: no re
         total += n;
     CHECK(total == kRows);
     CHECK(stored == expected);
+}
+
+TEST_CASE("alpr-cli bench ingest: the import, the writer alone and the baseline, each a median of runs; nothing left")
+{
+    alpr::test::TempDir dir;
+    // The benchmark works in the user's cache folder: a throwaway one here, to see that it leaves nothing there.
+    QProcess p;
+    QProcessEnvironment env = environment(QString());
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.path(QStringLiteral("cache")));
+    p.setProcessEnvironment(env);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(QStringLiteral(ALPR_CLI_PATH),
+            { QStringLiteral("bench"), QStringLiteral("ingest"), QStringLiteral("--reads"), QStringLiteral("3000"),
+              QStringLiteral("--runs"), QStringLiteral("2"), QStringLiteral("--json") });
+    REQUIRE(p.waitForFinished(300000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    INFO(err.toStdString());
+    REQUIRE(p.exitCode() == 0);
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    CHECK(o.value(QStringLiteral("reads")).toDouble() == 3000);
+    CHECK(o.value(QStringLiteral("import_runs")).toDouble() == 2);
+    const double import = o.value(QStringLiteral("import_reads_per_s")).toDouble();
+    CHECK(import > 0);
+    CHECK(o.value(QStringLiteral("import_reads_per_s_slowest")).toDouble() <= import);
+    CHECK(o.value(QStringLiteral("import_reads_per_s_fastest")).toDouble() >= import);
+    CHECK(o.value(QStringLiteral("addreads_reads_per_s")).toDouble() > 0);
+    CHECK(o.value(QStringLiteral("baseline_reads_per_s")).toDouble() > 0);
+    CHECK(o.value(QStringLiteral("target_reads_per_s")).toDouble() == 100000);
+    // The CSV and every store it made are gone (plates and times of generated reads, but no leftovers either way).
+    QDirIterator files(dir.path(QStringLiteral("cache")), QDir::Files, QDirIterator::Subdirectories);
+    QStringList left;
+    while (files.hasNext())
+        left << files.next();
+    INFO(left.join(u' ').toStdString());
+    CHECK(left.isEmpty());
+
+    const Run bad = cli({ QStringLiteral("bench"), QStringLiteral("ingest"), QStringLiteral("--runs"),
+                          QStringLiteral("12") });
+    CHECK(bad.exitCode != 0);
+    CHECK(bad.err.contains(QStringLiteral("--runs")));
 }
