@@ -52,6 +52,8 @@ void fallbackFree(void* p)
     auto* base = static_cast<unsigned char*>(p) - kHeader;
     const std::size_t n = fallbackSize(p) + kHeader;
     explicit_bzero(base, n);
+    // Like SQLCipher's memory security: this may also unlock the edges of a neighbouring block that shares a page with
+    // this one. Blocks land here only when the region is full, so that stays rare.
     munlock(base, n);
     std::free(base);
 }
