@@ -580,6 +580,17 @@ Result<ReadBatchReceipt> RemoteStore::finishBatch()
     return receipt;
 }
 
+Result<qint64> RemoteStore::flushPlateIndex()
+{
+    if (m_pending)
+        return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
+    QSqlQuery q(m_c->db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT alpr.flush_plate_index()")) || !q.next())
+        return m_c->error(QStringLiteral("plate index upkeep"), q.lastError());
+    return q.value(0).toLongLong();
+}
+
 Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads)
 {
     if (Status s = checkKeys(reads); !s)

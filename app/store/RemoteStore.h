@@ -97,6 +97,12 @@ public:
     Result<ReadBatchReceipt> finishBatch();
     /** A batch was started and not finished yet. */
     bool batchPending() const { return m_pending; }
+    /**
+     * The end of a transfer on the server: the plates its batches left in the trigram index's pending list are merged
+     * into the index (alpr.flush_plate_index(), for the roles that write reads), so the transfer pays for them and
+     * searches find a tidy index. Returns the pending-list pages merged.
+     */
+    Result<qint64> flushPlateIndex();
     /** The hash a receipt must carry for these reads: SHA-256 over the reads sorted by (sourceFile, sourceId), each
         as sourceFile US sourceId US plate US state US timeMs RS (US = 0x1f, RS = 0x1e, UTF-8). */
     static QByteArray batchHash(const QList<Read>& reads);

@@ -13,7 +13,7 @@ class PgConnection;
 /** What `alpr-cli server init` did, for its report. */
 struct ServerInitReport
 {
-    bool created = false; ///< false: the schema was there already and only roles and grants were refreshed
+    bool created = false; ///< false: the schema was there already; roles, grants, index settings refreshed
     bool pgAudit = false; ///< pgAudit loaded and configured
     QString pgAuditNote; ///< why not, when it is not
     QStringList notes;

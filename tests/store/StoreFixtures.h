@@ -93,6 +93,13 @@ public:
     QString self() const { return m_self; }
     QString agency() const { return QStringLiteral("West Covina PD"); }
     QString freshName(const char* prefix) { return PgTestCluster::uniqueName(QString::fromLatin1(prefix)); }
+    /** A new account of this agency with the given role (created by the admin); returns its name. */
+    QString freshAccount(const char* prefix, Role role)
+    {
+        const QString name = freshName(prefix);
+        require(m_admin->createUser(userRecord(name, role, agency()), password()));
+        return name;
+    }
     static QString password() { return QStringLiteral("correct horse battery staple 42"); }
     const ServerAddress& address() const { return m_address; }
     PgTestCluster& cluster() { return m_cluster; }

@@ -106,8 +106,7 @@ TEST_CASE("Remote store: a certificate that does not verify, or a URI asking for
 TEST_CASE("Remote store: login roles are the accounts", "[store][remote]")
 {
     RemoteFixture f;
-    const QString det = f.freshName("det");
-    require(f.admin().createUser(userRecord(det, Role::Detective, f.agency()), f.password()));
+    const QString det = f.freshAccount("det", Role::Detective);
 
     auto wrong = RemoteStore::connect(f.address(), det, QStringLiteral("not the password"));
     REQUIRE_FALSE(wrong.ok());
@@ -170,8 +169,7 @@ TEST_CASE("Remote store: login roles are the accounts", "[store][remote]")
 TEST_CASE("Remote store: the server refuses UPDATE, DELETE and TRUNCATE of the logs", "[store][remote]")
 {
     RemoteFixture f;
-    const QString det = f.freshName("det");
-    require(f.admin().createUser(userRecord(det, Role::Detective, f.agency()), f.password()));
+    const QString det = f.freshAccount("det", Role::Detective);
     auto detective = require(RemoteStore::connect(f.address(), det, f.password()));
     AuditRow row;
     row.timeMs = kT0;
@@ -299,10 +297,8 @@ TEST_CASE("Remote store: roles are enforced by grants, reads are partitioned by 
           "[store][remote]")
 {
     RemoteFixture f;
-    const QString det = f.freshName("det");
-    const QString clerk = f.freshName("clerk");
-    require(f.admin().createUser(userRecord(det, Role::Detective, f.agency()), f.password()));
-    require(f.admin().createUser(userRecord(clerk, Role::Clerk, f.agency()), f.password()));
+    const QString det = f.freshAccount("det", Role::Detective);
+    const QString clerk = f.freshAccount("clerk", Role::Clerk);
     auto detective = require(RemoteStore::connect(f.address(), det, f.password()));
     auto clerkStore = require(RemoteStore::connect(f.address(), clerk, f.password()));
 
@@ -366,8 +362,7 @@ TEST_CASE("Remote store: roles are enforced by grants, reads are partitioned by 
 TEST_CASE("Remote store: batch insert throughput (the transfer's figure)", "[.][bench][remote]")
 {
     RemoteFixture f;
-    const QString det = f.freshName("det");
-    require(f.admin().createUser(userRecord(det, Role::Detective, f.agency()), f.password()));
+    const QString det = f.freshAccount("det", Role::Detective);
     auto detective = require(RemoteStore::connect(f.address(), det, f.password()));
     const int batches = 20;
     const int perBatch = 5000;
@@ -397,10 +392,8 @@ TEST_CASE("Remote store: the roles that write reads may stage a transfer even wh
           "[store][remote]")
 {
     RemoteFixture f;
-    const QString det = f.freshName("det");
-    const QString clerk = f.freshName("clerk");
-    require(f.admin().createUser(userRecord(det, Role::Detective, f.agency()), f.password()));
-    require(f.admin().createUser(userRecord(clerk, Role::Clerk, f.agency()), f.password()));
+    const QString det = f.freshAccount("det", Role::Detective);
+    const QString clerk = f.freshAccount("clerk", Role::Clerk);
     // A hardened server: temporary tables only for those granted them.
     REQUIRE(f.cluster().exec(f.database(),
                              QStringLiteral("REVOKE TEMPORARY ON DATABASE %1 FROM PUBLIC").arg(f.database())));
@@ -419,4 +412,60 @@ TEST_CASE("Remote store: the roles that write reads may stage a transfer even wh
     // And for real: the detective's own session creates a temporary table, the clerk's is refused.
     CHECK_FALSE(execAs(f.address(), det, f.password(), QStringLiteral("CREATE TEMP TABLE t (x int)")).isValid());
     CHECK(execAs(f.address(), clerk, f.password(), QStringLiteral("CREATE TEMP TABLE t (x int)")).isValid());
+}
+
+TEST_CASE("Remote store: the plate index takes a transfer's plates in a 32 MB pending list, which the transfer's "
+          "writer may empty and a clerk may not",
+          "[store][remote]")
+{
+    RemoteFixture f;
+    const QString det = f.freshAccount("det", Role::Detective);
+    const QString clerk = f.freshAccount("clerk", Role::Clerk);
+    REQUIRE(f.cluster().exec(f.database(), QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgstattuple")));
+    const QString pending = QStringLiteral("SELECT pending_pages FROM pgstatginindex('alpr.plates_plate_trgm')");
+    const QString limit = QStringLiteral("SELECT (reloptions @> ARRAY['gin_pending_list_limit=32768'])::int "
+                                         "FROM pg_class WHERE oid = 'alpr.plates_plate_trgm'::regclass");
+    CHECK(scalar(f.cluster(), f.address(), limit) == 1);
+
+    // A transfer-like batch (the same two calls the transfer makes): its new plates wait in the pending list.
+    auto detective = require(RemoteStore::connect(f.address(), det, f.password()));
+    QList<Read> batch = reads(300, QStringLiteral("store:x:1"));
+    for (int i = 0; i < batch.size(); ++i)
+        batch[i].plate = QStringLiteral("%1PQR%2").arg(i % 10).arg(i, 3, 10, QChar(u'0'));
+    REQUIRE(detective->startBatch(batch));
+    CHECK(require(detective->finishBatch()).confirmed == 300);
+    REQUIRE(scalar(f.cluster(), f.address(), pending) > 0);
+
+    // The clerk (no alpr_writer) is refused by the server, and the list stays as it was.
+    const QString flush = QStringLiteral("SELECT alpr.flush_plate_index()");
+    CHECK(execAs(f.address(), clerk, f.password(), flush).nativeErrorCode() == QLatin1String("42501"));
+    auto clerkStore = require(RemoteStore::connect(f.address(), clerk, f.password()));
+    auto clerkFlush = clerkStore->flushPlateIndex();
+    REQUIRE_FALSE(clerkFlush.ok());
+    CHECK(clerkFlush.error().kind == ErrorKind::Policy);
+    CHECK(scalar(f.cluster(), f.address(), pending) > 0);
+
+    // The writer empties it; a second call finds nothing left; the merged plates are all still found.
+    CHECK(require(detective->flushPlateIndex()) > 0);
+    CHECK(scalar(f.cluster(), f.address(), pending) == 0);
+    CHECK(require(detective->flushPlateIndex()) == 0);
+    CHECK(require(detective->platesMatchingGlob(QStringLiteral("3PQR*"))).size() == 30);
+
+    // A server made before the setting and the function: server init, run again, adds both.
+    REQUIRE(f.cluster().exec(f.database(), QStringLiteral("ALTER INDEX alpr.plates_plate_trgm RESET "
+                                                          "(gin_pending_list_limit); DROP FUNCTION "
+                                                          "alpr.flush_plate_index()")));
+    CHECK(scalar(f.cluster(), f.address(), limit) == 0);
+    REQUIRE_FALSE(detective->flushPlateIndex().ok());
+    {
+        auto super = require(PgConnection::open(f.address(), f.cluster().superuser(), f.cluster().superPassword()));
+        require(ServerSchema::install(*super));
+    }
+    CHECK(scalar(f.cluster(), f.address(), limit) == 1);
+    CHECK(scalar(f.cluster(), f.address(),
+                 QStringLiteral("SELECT (p.proowner = 'alpr_owner'::regrole AND p.prosecdef)::int FROM pg_proc p "
+                                "WHERE p.oid = 'alpr.flush_plate_index()'::regprocedure"))
+          == 1);
+    CHECK(require(detective->flushPlateIndex()) == 0);
+    CHECK(execAs(f.address(), clerk, f.password(), flush).nativeErrorCode() == QLatin1String("42501"));
 }

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlQuery>
 #include <catch2/catch_test_macros.hpp>
 #include <cstdio>
 
@@ -188,6 +189,19 @@ TEST_CASE("transfer then purge: every read on the server once, the laptop empty,
     CHECK(localRows.first().username == f.user());
     CHECK(serverRows.first().username == f.user());
     CHECK(require(local->audit().verify()).ok);
+
+    // The transfer ends with the server's trigram index tidy: no plate left in its pending list.
+    REQUIRE(f.cluster().exec(f.database(), QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgstattuple")));
+    {
+        auto super = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.cluster().superuser(),
+                                                f.cluster().superPassword()));
+        QSqlQuery q(super->db());
+        REQUIRE(q.exec(QStringLiteral("SELECT pending_pages, pending_tuples FROM "
+                                      "pgstatginindex('alpr.plates_plate_trgm')")));
+        REQUIRE(q.next());
+        CHECK(q.value(0).toLongLong() == 0);
+        CHECK(q.value(1).toLongLong() == 0);
+    }
 
     // Again: nothing left to do, nothing added.
     auto again = TransferService(*local, *server).run(5000);
