@@ -4,7 +4,9 @@
 #include "PlatePattern.h"
 
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSet>
+#include <QThreadPool>
 #include <algorithm>
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
@@ -244,6 +246,22 @@ TEST_CASE("PlateIndex::match equals a brute-force scan")
     }
 }
 
+namespace {
+
+/** An index of `count` random plates under ids step * i + offset, with the plates and ids kept for brute force. */
+void fillRandom(Rng& rng, int count, quint32 step, quint32 offset, PlateIndex* index, std::vector<QString>* plates,
+                std::vector<quint32>* ids)
+{
+    index->reserve(count);
+    for (int i = 0; i < count; ++i) {
+        plates->push_back(randomPlate(rng));
+        ids->push_back(quint32(i) * step + offset);
+        index->add(ids->back(), plates->back());
+    }
+}
+
+} // namespace
+
 TEST_CASE("PlateIndex spans several segments and partial blocks")
 {
     Rng rng(4242);
@@ -252,12 +270,7 @@ TEST_CASE("PlateIndex spans several segments and partial blocks")
     // Just over two segments of 65,536, with the last block of most lengths partly filled.
     const int count = 2 * 65536 + 1234;
     PlateIndex index;
-    index.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        plates.push_back(randomPlate(rng));
-        ids.push_back(quint32(i) * 2 + 1);
-        index.add(ids.back(), plates.back());
-    }
+    fillRandom(rng, count, 2, 1, &index, &plates, &ids);
     for (const char* text : { "*", "?", "??????", "[!0O]*", "*[!A-Z]", "A*", "*8B*", "?A?B*", "*A*B*C*", "*Z" }) {
         for (bool misread : { false, true }) {
             auto parsed = PlatePattern::parse(QString::fromLatin1(text), misread);
@@ -305,6 +318,27 @@ TEST_CASE("PlateIndex stores only normalised plates")
     CHECK(index.match(all.value()) == std::vector<quint32> { 9 });
 }
 
+namespace {
+
+/** Two threads query the index at once, `rounds` times over the patterns; returns the answers that differed. */
+int concurrentMismatches(const PlateIndex& index, const std::vector<PlatePattern>& patterns,
+                         const std::vector<std::vector<quint32>>& expected, int rounds)
+{
+    std::vector<int> mismatches(2, 0);
+    const auto worker = [&](int w) {
+        for (int round = 0; round < rounds; ++round)
+            for (std::size_t i = 0; i < patterns.size(); ++i)
+                mismatches[std::size_t(w)] += index.match(patterns[i]) != expected[i] ? 1 : 0;
+    };
+    std::thread a(worker, 0);
+    std::thread b(worker, 1);
+    a.join();
+    b.join();
+    return mismatches[0] + mismatches[1];
+}
+
+} // namespace
+
 TEST_CASE("concurrent queries on one PlateIndex agree")
 {
     Rng rng(5);
@@ -326,21 +360,7 @@ TEST_CASE("concurrent queries on one PlateIndex agree")
     std::vector<std::vector<quint32>> expected;
     for (const PlatePattern& p : patterns)
         expected.push_back(bruteForce(p, plates, ids));
-    std::vector<int> mismatches(2, 0);
-    const auto worker = [&](int w) {
-        for (int round = 0; round < 3; ++round) {
-            for (std::size_t i = 0; i < patterns.size(); ++i) {
-                if (index.match(patterns[i]) != expected[i])
-                    ++mismatches[w];
-            }
-        }
-    };
-    std::thread a(worker, 0);
-    std::thread b(worker, 1);
-    a.join();
-    b.join();
-    CHECK(mismatches[0] == 0);
-    CHECK(mismatches[1] == 0);
+    CHECK(concurrentMismatches(index, patterns, expected, 3) == 0);
 }
 
 TEST_CASE("the benchmark suite and its synthetic plates")
@@ -377,4 +397,54 @@ TEST_CASE("the benchmark suite and its synthetic plates")
             CHECK(expected.size() < std::size_t(plates.size() / 20));
     }
     CHECK(names.size() == cases.size());
+}
+
+TEST_CASE("a big PlateIndex is scanned in parts on several threads and still equals a brute-force scan")
+{
+    Rng rng(777);
+    std::vector<QString> plates;
+    std::vector<quint32> ids;
+    // Nine segments and a partial one: past the size from which scans are split over threads.
+    PlateIndex index;
+    fillRandom(rng, 9 * 65536 + 777, 3, 2, &index, &plates, &ids);
+    std::vector<PlatePattern> patterns;
+    for (const char* text : { "*A*B*", "*C?4*", "7*[8B]*2", "?[8B]??5?0", "*8B*", "[1-3]?[!A-M]*9", "*Z" }) {
+        auto parsed = PlatePattern::parse(QString::fromLatin1(text), text[0] == '?');
+        REQUIRE(parsed.ok());
+        patterns.push_back(parsed.value());
+    }
+    std::vector<std::vector<quint32>> expected;
+    for (const PlatePattern& p : patterns)
+        expected.push_back(bruteForce(p, plates, ids));
+
+    SECTION("with the pool's threads free")
+    {
+        for (std::size_t i = 0; i < patterns.size(); ++i) {
+            INFO(patterns[i].toString().toStdString());
+            CHECK(index.match(patterns[i]) == expected[i]);
+        }
+    }
+    SECTION("with every pool thread busy (the scan then runs on the caller's thread)")
+    {
+        QThreadPool& pool = *QThreadPool::globalInstance();
+        QSemaphore release;
+        QSemaphore started;
+        const int busy = pool.maxThreadCount();
+        for (int i = 0; i < busy; ++i)
+            pool.start([&] {
+                started.release();
+                release.acquire();
+            });
+        started.acquire(busy);
+        for (std::size_t i = 0; i < patterns.size(); ++i) {
+            INFO(patterns[i].toString().toStdString());
+            CHECK(index.match(patterns[i]) == expected[i]);
+        }
+        release.release(busy);
+        pool.waitForDone();
+    }
+    SECTION("two callers at once, sharing the pool")
+    {
+        CHECK(concurrentMismatches(index, patterns, expected, 1) == 0);
+    }
 }
