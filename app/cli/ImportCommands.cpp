@@ -196,7 +196,7 @@ CsvMapping benchMapping()
 
 Result<std::unique_ptr<LocalStore>> freshStore(const QString& path)
 {
-    // Opened exactly as a signed-in store is (same pragmas, cache, memory security), with a throwaway key.
+    // Opened exactly as a signed-in store is (same pragmas, cache, page size, memory), with a throwaway key.
     return LocalStore::open(path, randomBytes(32), LocalStore::Mode::CreateNew);
 }
 

@@ -15,7 +15,9 @@ class ReadBatchWriter;
 
 /**
  * The encrypted local store: one SQLCipher file opened with the raw 256-bit data key (unwrapped from a key slot
- * by app/security). SQLCipher 4 defaults, cipher_memory_security and secure_delete on, WAL journal.
+ * by app/security). SQLCipher 4 defaults but 16 KiB pages (kStorePageSize), secure_delete on, WAL journal; SQLite's
+ * memory locked and wiped on free (SecureSqliteHeap, PageCachePool; SQLCipher's cipher_memory_security only where
+ * the secure heap could not be installed).
  *
  * open() never creates a store in place of one that could not be opened: CreateNew refuses an existing file,
  * OpenExisting refuses a missing, truncated or undecryptable one, each with a message naming the file.
@@ -23,7 +25,7 @@ class ReadBatchWriter;
 class LocalStore final : public Store
 {
 public:
-    /** CreateDemo: a new store for synthetic demonstration data, filled with cipher_memory_security off (see
+    /** CreateDemo: a new store for synthetic demonstration data (no MFA; never with cipher_memory_security, see
         configureAndCheck); everything else about it is a normal encrypted store. */
     enum class Mode { OpenExisting, CreateNew, CreateDemo };
 

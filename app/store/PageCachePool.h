@@ -15,15 +15,16 @@ constexpr int kLegacyPageSize = 4096;
 /**
  * The memory SQLite keeps its page cache in, for every connection of this process (SQLITE_CONFIG_PAGECACHE).
  *
- * Why: this SQLCipher build has no lookaside allocator and runs with cipher_memory_security on, so every allocation
- * inside SQLite is an mlock/munlock pair and every free a byte-by-byte wipe. Cache pages are the largest share of
- * those allocations when a batch of reads is written (B-tree pages are read, split and dropped all the time): taking
- * them from one region set aside once made a batch insert about 1.4x faster in our measurements.
+ * Why: decrypted pages must stay out of swap and core dumps and be wiped, and this SQLCipher build has no lookaside
+ * allocator: with SQLCipher's cipher_memory_security every cache page was an mlock/munlock pair and a byte-by-byte
+ * wipe. Cache pages are the largest share of SQLite's allocations when a batch of reads is written (B-tree pages are
+ * read, split and dropped all the time): taking them from one region set aside once made a batch insert about 1.4x
+ * faster in our measurements. Everything else SQLite allocates comes from SecureSqliteHeap.
  *
- * What memory security gave those pages is kept: the region is locked in RAM once (best effort, like SQLCipher's own
- * mlock, which the RLIMIT_MEMLOCK limit can refuse), left out of core dumps, and wiped as a whole when the last
- * connection closes (SQLite is shut down first, so no page of it is in use). When the region is full, SQLite falls
- * back to ordinary allocations, which SQLCipher still locks and wipes.
+ * The region is locked in RAM once (best effort: RLIMIT_MEMLOCK can refuse it), left out of core dumps, and wiped as
+ * a whole when the last connection closes (SQLite is shut down first, so no page of it is in use). When it is full,
+ * SQLite recycles cache pages instead of growing (it treats a full region as memory pressure); pages larger than a
+ * slot come from SecureSqliteHeap.
  *
  * Thread-safe. Used by SqlCipherDriver around sqlite3_open_v2 / sqlite3_close_v2. Every connection of the process
  * must be made through SqlCipherDriver: SQLite is shut down when the driver's last connection closes, which a

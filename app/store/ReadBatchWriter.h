@@ -18,9 +18,10 @@ class NativeStatement;
 /**
  * Writes a batch of reads into the local store in one transaction, with multi-row statements.
  *
- * Why multi-row: the SQLCipher build we use has no lookaside allocator and, with cipher_memory_security on, every
- * allocation inside SQLite costs an mlock/munlock pair. A statement execution allocates its registers afresh, so
- * one execution per read made bulk inserts ten times slower than the same rows in a few hundred-row statements.
+ * Why multi-row: the SQLCipher build we use has no lookaside allocator, so every allocation inside SQLite goes to the
+ * locked, wiped heap (SecureSqliteHeap; with SQLCipher's cipher_memory_security, an mlock/munlock pair each). A
+ * statement execution allocates its registers afresh, so one execution per read made bulk inserts ten times slower
+ * (under memory security) than the same rows in a few hundred-row statements.
  *
  * The batch is idempotent: reads whose (sourceFile, sourceId) is stored already are skipped, and only the reads
  * actually inserted are counted in the plates table.
