@@ -87,13 +87,10 @@ Status benchCanvass(CliContext& ctx)
 {
     const bool json = ctx.parser().isSet(QStringLiteral("json"));
     QString path = ctx.parser().value(QStringLiteral("store"));
-    qint64 reads = 0;
-    if (ctx.parser().isSet(QStringLiteral("reads"))) {
-        bool ok = false;
-        reads = ctx.parser().value(QStringLiteral("reads")).toLongLong(&ok);
-        if (!ok || reads <= 0)
-            return usageError(tr("--reads must be a positive whole number."));
-    }
+    auto readsOption = ctx.number(QStringLiteral("reads"), 0, 1, 50000000); // 0: not given (an existing --store)
+    if (!readsOption)
+        return readsOption.error();
+    const qint64 reads = readsOption.value();
     if (path.isEmpty()) {
         if (reads == 0)
             return usageError(tr("bench canvass needs --reads N (or --store PATH of an existing demo store)."));

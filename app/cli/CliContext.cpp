@@ -204,6 +204,19 @@ Status CliContext::openCase(Session& session) const
     return session.openCase(number, category, purpose);
 }
 
+Result<qint64> CliContext::number(const QString& option, qint64 fallback, qint64 min, qint64 max) const
+{
+    if (!m_parser.isSet(option))
+        return fallback;
+    const QString text = m_parser.value(option);
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return usageError(tr("--%1: '%2' is not a whole number from %3 to %4.")
+                              .arg(option, text, QString::number(min), QString::number(max)));
+    return value;
+}
+
 Result<qint64> CliContext::parseTime(const QString& option, const QString& text)
 {
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);

@@ -55,6 +55,12 @@ public:
     /** Opens the case given by --case/--purpose[/--purpose-category] in the session (exit 4 when missing). */
     Status openCase(Session& session) const;
 
+    /**
+     * A whole-number option: `fallback` when it is not given, else its value if it lies in [min, max], else a usage
+     * error naming the option, what was given and the range.
+     */
+    Result<qint64> number(const QString& option, qint64 fallback, qint64 min, qint64 max) const;
+
     /** Parses an ISO 8601 time option: local time unless a zone is given. */
     static Result<qint64> parseTime(const QString& option, const QString& text);
 

@@ -160,11 +160,10 @@ Status benchImages(CliContext& ctx)
 {
     if (!PlateRenderer::available())
         return failure(tr("bench images needs a GUI application for its fonts."));
-    bool ok = true;
-    const QString readsText = ctx.parser().value(QStringLiteral("reads"));
-    const int sceneCount = readsText.isEmpty() ? 300 : readsText.toInt(&ok);
-    if (!ok || sceneCount < 1 || sceneCount > 100000)
-        return usageError(tr("bench images: --reads must be a number of images from 1 to 100000."));
+    auto reads = ctx.number(QStringLiteral("reads"), 300, 1, 100000); // images to render and read
+    if (!reads)
+        return reads.error();
+    const int sceneCount = int(reads.value());
     const bool json = ctx.parser().isSet(QStringLiteral("json"));
     QTextStream& out = CliContext::out();
     QTextStream& err = CliContext::err();

@@ -51,13 +51,10 @@ Result<QString> inputFormat(CliContext& ctx, const ImporterRegistry& registry)
 /** --batch N: reads per transaction of an import (and of its benchmark). */
 Status readBatchOption(CliContext& ctx, ImportOptions* options)
 {
-    if (!ctx.parser().isSet(QStringLiteral("batch")))
-        return {};
-    bool ok = false;
-    options->batchSize = ctx.parser().value(QStringLiteral("batch")).toInt(&ok);
-    if (!ok || options->batchSize < 1 || options->batchSize > 1000000)
-        return usageError(tr("--batch: '%1' is not a batch size from 1 to 1000000.")
-                              .arg(ctx.parser().value(QStringLiteral("batch"))));
+    auto batch = ctx.number(QStringLiteral("batch"), options->batchSize, 1, 1000000);
+    if (!batch)
+        return batch.error();
+    options->batchSize = int(batch.value());
     return {};
 }
 
@@ -209,19 +206,14 @@ double rate(qint64 n, double seconds)
 
 Status benchIngest(CliContext& ctx)
 {
-    bool ok = true;
-    qint64 n = 100000;
-    if (ctx.parser().isSet(QStringLiteral("reads"))) {
-        n = ctx.parser().value(QStringLiteral("reads")).toLongLong(&ok);
-        if (!ok || n <= 0 || n > 50000000)
-            return usageError(tr("bench ingest: --reads must be a number from 1 to 50,000,000."));
-    }
-    int runs = 3;
-    if (ctx.parser().isSet(QStringLiteral("runs"))) {
-        runs = ctx.parser().value(QStringLiteral("runs")).toInt(&ok);
-        if (!ok || runs < 1 || runs > 9)
-            return usageError(tr("bench ingest: --runs must be a number from 1 to 9."));
-    }
+    auto readsOption = ctx.number(QStringLiteral("reads"), 100000, 1, 50000000);
+    if (!readsOption)
+        return readsOption.error();
+    const qint64 n = readsOption.value();
+    auto runsOption = ctx.number(QStringLiteral("runs"), 3, 1, 9);
+    if (!runsOption)
+        return runsOption.error();
+    const int runs = int(runsOption.value());
     const bool json = ctx.parser().isSet(QStringLiteral("json"));
     QTextStream& err = CliContext::err();
 
@@ -386,24 +378,22 @@ Status benchIngest(CliContext& ctx)
                         { QStringLiteral("import_runs"), runs },
                         { QStringLiteral("import_reads_per_s_slowest"), rate(n, *slowest) },
                         { QStringLiteral("import_reads_per_s_fastest"), rate(n, *fastest) },
-                        { QStringLiteral("addreads_reads_per_s"), rate(n, medianWriterS) },
-                        { QStringLiteral("baseline_reads_per_s"), baselineRate },
-                        { QStringLiteral("baseline_s"), medianBaselineS },
-                        { QStringLiteral("speedup_vs_baseline"), baselineRate > 0 ? importRate / baselineRate : 0 },
-                        { QStringLiteral("target_reads_per_s"), 100000 } };
+                        { QStringLiteral("addreads_reads_per_s"), rate(n, medianWriterS) } };
+        RateTable::addComparison(o, importRate, baselineRate, medianBaselineS, 100000);
         CliContext::out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return {};
     }
     QTextStream& out = CliContext::out();
     RateTable table(out, 58);
     table.header(tr("ingest of %1 reads, no images, median of %2 runs").arg(n).arg(runs), tr("reads/s"), tr("s"));
-    auto row = [&](const QString& what, double readsPerS, double seconds) { table.row(what, readsPerS, seconds); };
-    row(tr("parse only (CSV -> reads, worker thread)"), rate(n, parseS), parseS);
-    row(tr("import (parse || Store::addReads, %1 per batch)").arg(options.batchSize), importRate, summary.wallSeconds);
-    row(tr("  of which waiting for Store::addReads + cameras"), rate(n, summary.writeSeconds), summary.writeSeconds);
-    row(tr("Store::addReads alone (same reads, %1 per call)").arg(options.batchSize), rate(n, medianWriterS),
+    table.row(tr("parse only (CSV -> reads, worker thread)"), rate(n, parseS), parseS);
+    table.row(tr("import (parse || Store::addReads, %1 per batch)").arg(options.batchSize), importRate,
+              summary.wallSeconds);
+    table.row(tr("  of which waiting for Store::addReads + cameras"), rate(n, summary.writeSeconds),
+              summary.writeSeconds);
+    table.row(tr("Store::addReads alone (same reads, %1 per call)").arg(options.batchSize), rate(n, medianWriterS),
         medianWriterS);
-    row(tr("baseline: plain single-row prepared INSERTs, one transaction"), baselineRate, medianBaselineS);
+    table.row(tr("baseline: plain single-row prepared INSERTs, one transaction"), baselineRate, medianBaselineS);
     if (runs > 1)
         out << tr("import runs: slowest %1, fastest %2 reads/s")
                    .arg(rate(n, *slowest), 0, 'f', 0)

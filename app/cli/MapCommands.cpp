@@ -83,13 +83,10 @@ MapViewport frameViewport(int i, int frames, QSize size)
 
 Status benchMap(CliContext& ctx)
 {
-    qint64 count = 100000;
-    if (ctx.parser().isSet(QStringLiteral("reads"))) {
-        bool ok = false;
-        count = ctx.parser().value(QStringLiteral("reads")).toLongLong(&ok);
-        if (!ok || count <= 0)
-            return usageError(tr("bench map: --reads must be a positive number."));
-    }
+    auto readsOption = ctx.number(QStringLiteral("reads"), 100000, 1, 50000000);
+    if (!readsOption)
+        return readsOption.error();
+    const qint64 count = readsOption.value();
     const bool json = ctx.parser().isSet(QStringLiteral("json"));
     constexpr int kFrames = 100;
     constexpr int kBaselineEvery = 10;

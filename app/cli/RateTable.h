@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QTextStream>
 
@@ -27,6 +28,16 @@ public:
                      .arg(what, -m_width)
                      .arg(perSecond > 0 ? QString::number(perSecond, 'f', 0) : QString(), 12)
                      .arg(QString::number(seconds, 'f', 2), 9);
+    }
+
+    /** The fields every throughput bench's JSON ends with: the baseline beside ours, the ratio and the goal. */
+    static void addComparison(QJsonObject& o, double ours, double baselinePerSecond, double baselineSeconds,
+                              double target)
+    {
+        o.insert(QStringLiteral("baseline_reads_per_s"), baselinePerSecond);
+        o.insert(QStringLiteral("baseline_s"), baselineSeconds);
+        o.insert(QStringLiteral("speedup_vs_baseline"), baselinePerSecond > 0 ? ours / baselinePerSecond : 0);
+        o.insert(QStringLiteral("target_reads_per_s"), target);
     }
 
 private:

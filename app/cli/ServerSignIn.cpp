@@ -4,19 +4,9 @@
 #include "CliContext.h"
 #include "Session.h"
 
-#include <QCoreApplication>
 #include <QSysInfo>
 
 namespace alpr::commands {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("alpr-cli", text);
-}
-
-} // namespace
 
 Result<QString> serverPassword(CliContext& ctx, const QString& user)
 {
@@ -43,14 +33,10 @@ Result<std::unique_ptr<Session>> signInToServer(CliContext& ctx, const QString& 
 
 Result<int> transferBatch(CliContext& ctx, int defaultBatch)
 {
-    if (!ctx.parser().isSet(QStringLiteral("batch")))
-        return defaultBatch;
-    bool ok = false;
-    const int batch = ctx.parser().value(QStringLiteral("batch")).toInt(&ok);
-    if (!ok || batch < 1 || batch > 100000)
-        return usageError(tr("--batch: '%1' is not a batch size from 1 to 100000.")
-                              .arg(ctx.parser().value(QStringLiteral("batch"))));
-    return batch;
+    auto batch = ctx.number(QStringLiteral("batch"), defaultBatch, 1, 100000);
+    if (!batch)
+        return batch.error();
+    return int(batch.value());
 }
 
 } // namespace alpr::commands

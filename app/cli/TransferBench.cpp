@@ -52,13 +52,10 @@ double perSecond(qint64 n, double seconds)
 
 Status benchTransfer(CliContext& ctx)
 {
-    qint64 n = 100000;
-    if (ctx.parser().isSet(QStringLiteral("reads"))) {
-        bool ok = false;
-        n = ctx.parser().value(QStringLiteral("reads")).toLongLong(&ok);
-        if (!ok || n <= 0 || n > 10000000)
-            return usageError(tr("bench transfer: --reads must be a number from 1 to 10,000,000."));
-    }
+    auto reads = ctx.number(QStringLiteral("reads"), 100000, 1, 10000000);
+    if (!reads)
+        return reads.error();
+    const qint64 n = reads.value();
     auto batchOption = transferBatch(ctx, TransferService::kDefaultBatch);
     if (!batchOption)
         return batchOption.error();
@@ -193,7 +190,7 @@ Status benchTransfer(CliContext& ctx)
 
     const double ours = perSecond(n, oursS), baseline = perSecond(baselineReads, baselineS);
     if (json) {
-        const QJsonObject o { { QStringLiteral("reads"), double(n) },
+        QJsonObject o { { QStringLiteral("reads"), double(n) },
                               { QStringLiteral("batch"), batch },
                               { QStringLiteral("batches"), double(receipt->batches) },
                               { QStringLiteral("transfer_reads_per_s"), ours },
@@ -205,25 +202,21 @@ Status benchTransfer(CliContext& ctx)
                               { QStringLiteral("purge_s"), split.purge },
                               { QStringLiteral("baseline"), QStringLiteral("addReadsConfirmed (array statements), "
                                                                            "server side only") },
-                              { QStringLiteral("baseline_reads"), double(baselineReads) },
-                              { QStringLiteral("baseline_reads_per_s"), baseline },
-                              { QStringLiteral("baseline_s"), baselineS },
-                              { QStringLiteral("speedup_vs_baseline"), baseline > 0 ? ours / baseline : 0 },
-                              { QStringLiteral("target_reads_per_s"), 50000 } };
+                              { QStringLiteral("baseline_reads"), double(baselineReads) } };
+        RateTable::addComparison(o, ours, baseline, baselineS, 50000);
         CliContext::out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return {};
     }
     QTextStream& out = CliContext::out();
     RateTable table(out, 62);
     table.header(tr("transfer of %1 reads in batches of %2, no images").arg(n).arg(batch), tr("reads/s"), tr("s"));
-    auto row = [&](const QString& what, double readsPerS, double seconds) { table.row(what, readsPerS, seconds); };
-    row(tr("ours, end to end (read, send, confirm, purge, receipts)"), ours, oursS);
-    row(tr("  local read"), 0, split.localRead);
-    row(tr("  keys, hashes, local journal"), 0, split.journal);
-    row(tr("  COPY + waiting for the server (its inserts overlap the purge)"), 0, split.send);
-    row(tr("  separate confirmation query (resumed batches only)"), 0, split.confirm);
-    row(tr("  local purge (secure delete)"), 0, split.purge);
-    row(tr("baseline: array statements (addReadsConfirmed), server only"), baseline, baselineS);
+    table.row(tr("ours, end to end (read, send, confirm, purge, receipts)"), ours, oursS);
+    table.row(tr("  local read"), 0, split.localRead);
+    table.row(tr("  keys, hashes, local journal"), 0, split.journal);
+    table.row(tr("  COPY + waiting for the server (its inserts overlap the purge)"), 0, split.send);
+    table.row(tr("  separate confirmation query (resumed batches only)"), 0, split.confirm);
+    table.row(tr("  local purge (secure delete)"), 0, split.purge);
+    table.row(tr("baseline: array statements (addReadsConfirmed), server only"), baseline, baselineS);
     out << tr("%1 reads transferred and purged; %2x the baseline; target 50,000 reads/s end to end.")
                .arg(receipt->reads)
                .arg(baseline > 0 ? ours / baseline : 0, 0, 'f', 2)

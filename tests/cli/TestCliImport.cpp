@@ -279,6 +279,10 @@ TEST_CASE("alpr-cli bench ingest: the import, the writer alone and the baseline,
 
     const Run bad = cli({ QStringLiteral("bench"), QStringLiteral("ingest"), QStringLiteral("--runs"),
                           QStringLiteral("12") });
-    CHECK(bad.exitCode != 0);
-    CHECK(bad.err.contains(QStringLiteral("--runs")));
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.contains(QStringLiteral("--runs: '12' is not a whole number from 1 to 9")));
+    const Run badReads = cli({ QStringLiteral("bench"), QStringLiteral("ingest"), QStringLiteral("--reads"),
+                               QStringLiteral("many") });
+    CHECK(badReads.exitCode == 2);
+    CHECK(badReads.err.contains(QStringLiteral("--reads: 'many' is not a whole number from 1 to 50000000")));
 }
