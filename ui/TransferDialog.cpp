@@ -169,6 +169,7 @@ void TransferDialog::start()
     c.password = m_password->text();
     c.otp = m_otp->text().trimmed();
     c.bannerAcknowledged = true; // acknowledged at this session's sign-in
+    c.serverConnections = TransferService::kServerConnections;
     m_password->clear();
     auto server = Authenticator(m_local.clock()).signIn(c, QStringLiteral("workstation@") + QSysInfo::machineHostName());
     QString text;

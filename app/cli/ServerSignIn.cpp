@@ -3,6 +3,7 @@
 #include "Authenticator.h"
 #include "CliContext.h"
 #include "Session.h"
+#include "TransferService.h"
 
 #include <QSysInfo>
 
@@ -26,6 +27,7 @@ Result<std::unique_ptr<Session>> signInToServer(CliContext& ctx, const QString& 
     c.user = user;
     c.password = password;
     c.bannerAcknowledged = true;
+    c.serverConnections = TransferService::kServerConnections; // every caller signs in for a transfer
     const QString serverOtp = ctx.parser().value(QStringLiteral("server-otp"));
     c.otp = serverOtp.isEmpty() ? ctx.parser().value(QStringLiteral("otp")) : serverOtp;
     return Authenticator(ctx.clock()).signIn(c, client + u'@' + QSysInfo::machineHostName());

@@ -20,7 +20,7 @@ namespace commands {
 Result<QString> serverPassword(CliContext& ctx, const QString& user);
 
 /**
- * Signs `user` in to the server of --server. TOTP: --server-otp, else --otp (a server and a local store keep separate
+ * Signs `user` in to the server of --server for a transfer (TransferService::kServerConnections connections). TOTP: --server-otp, else --otp (a server and a local store keep separate
  * MFA enrolments, so usually both are given). The banner was acknowledged at the start of the same command.
  * `client` names this program in the server's audit rows (e.g. "cli").
  */

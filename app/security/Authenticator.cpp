@@ -93,7 +93,7 @@ Result<std::unique_ptr<Session>> Authenticator::openSession(const Credentials& c
                                                             const QString& source) const
 {
     auto vault = c.serverUri.isEmpty() ? Vault::openWithKey(c.storePath, c.user, std::move(key), m_clock)
-                                       : Vault::connect(c.serverUri, c.user, c.password, m_clock);
+                                       : Vault::connect(c.serverUri, c.user, c.password, m_clock, c.serverConnections);
     if (!vault) {
         if (vault.error().kind == ErrorKind::Auth) {
             bool lockedNow = false;

@@ -22,6 +22,9 @@ struct Credentials
     bool bannerAcknowledged = false; ///< the system-use notice was shown and accepted (CJIS AC-8)
     /** Set instead of storePath to sign in to the department's server (postgresql://...?sslrootcert=...). */
     QString serverUri = {};
+    /** Connections to open to the server: more than one only for the end-of-shift transfer, which stores that many
+        batches at once (TransferService::kServerConnections). */
+    int serverConnections = 1;
 };
 
 /**

@@ -64,12 +64,12 @@ QString Vault::serverStatePath(const QString& serverUri)
 }
 
 Result<std::unique_ptr<Vault>> Vault::connect(const QString& serverUri, const QString& user, const QString& password,
-                                              const Clock& clock)
+                                              const Clock& clock, int connections)
 {
     auto address = ServerAddress::parse(serverUri);
     if (!address)
         return address.error();
-    auto remote = RemoteStore::connect(address.value(), user, password);
+    auto remote = RemoteStore::connect(address.value(), user, password, connections);
     if (!remote)
         return remote.error();
     std::unique_ptr<Vault> vault(new Vault);

@@ -57,9 +57,10 @@ public:
      * Signs in to the server of serverUri (postgresql://host:port/db?sslrootcert=...) as the user's own database
      * role. Wrong user or password, or a disabled account: ErrorKind::Auth. A server without TLS or whose certificate
      * does not verify is refused. The account must have a users row (its agency) and not be disabled.
+     * connections: see RemoteStore::connect (more than one for the end-of-shift transfer).
      */
     static Result<std::unique_ptr<Vault>> connect(const QString& serverUri, const QString& user,
-                                                  const QString& password, const Clock& clock);
+                                                  const QString& password, const Clock& clock, int connections = 1);
     /**
      * Where the workstation keeps its own state about a server (the lockout file: failures of a wrong password
      * never reach the server): `<app data>/servers/<host>_<port>_<db>`, or ALPR_STATE_DIR instead of the app data.

@@ -8,11 +8,15 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVarLengthArray>
 #include <libpq-fe.h>
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -49,9 +53,11 @@ void appendReal(QByteArray& out, float v)
     out += QByteArray::number(double(v), 'g', 9);
 }
 
-// The staging tables live in this session only (pg_temp) and empty themselves at commit or rollback. The COPY draws
-// each read's server id from the sequence (what a new batch's reads keep; write() draws again for the reads it finds
-// new: a re-sent batch is rare, the gap harmless).
+// The staging tables live in this session only (pg_temp). They keep their rows across a commit, because a new batch
+// is stored in two transactions (its new plates first, see kNewPlates), and are emptied when a batch is staged and
+// again before its transaction commits, so no batch's rows stay on after it. The COPY draws each read's server id
+// from the sequence (what a new batch's reads keep; write() draws again for the reads it finds new: a re-sent batch
+// is rare, the gap harmless).
 const char* const kStaging = R"SQL(
 CREATE TEMP TABLE IF NOT EXISTS transfer_reads (
     n int NOT NULL, source_file text NOT NULL, source_id text NOT NULL, plate text NOT NULL, state text NOT NULL,
@@ -59,66 +65,92 @@ CREATE TEMP TABLE IF NOT EXISTS transfer_reads (
     confidence real, candidates text NOT NULL, make text NOT NULL, model text NOT NULL, colour text NOT NULL,
     overview bytea, plate_jpeg bytea, id bigint DEFAULT nextval('alpr.reads_id_seq'),
     is_new boolean NOT NULL DEFAULT false
-) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS transfer_alts (n int NOT NULL, k int NOT NULL, plate text NOT NULL, confidence real)
-    ON COMMIT DELETE ROWS;
+);
+CREATE TEMP TABLE IF NOT EXISTS transfer_alts (n int NOT NULL, k int NOT NULL, plate text NOT NULL, confidence real);
+CREATE TEMP TABLE IF NOT EXISTS transfer_plates (
+    plate text NOT NULL, n bigint NOT NULL, a bigint NOT NULL, f bigint, l bigint, id bigint
+);
 CREATE TEMP TABLE IF NOT EXISTS transfer_deltas (
     plate_id bigint PRIMARY KEY, n bigint NOT NULL, a bigint NOT NULL, f bigint, l bigint
 ) ON COMMIT DELETE ROWS;
 )SQL";
 
+const char* const kClearStaging = "TRUNCATE pg_temp.transfer_reads, pg_temp.transfer_alts, pg_temp.transfer_plates";
 
-// A new batch in one statement: its keys cannot be on the server yet, so nothing needs the idempotent look-ups of
-// write(). The plates are upserted with their counts at once, in plate order (two transfers lock them in the same
-// order); the reads take the ids the staging COPY drew from the sequence; read_sources has no ON CONFLICT, so a batch
-// that was there after all fails with a unique violation and is sent again through write(). The receipt is computed
-// from what the inserts RETURN: the rows as stored, joined key -> read -> plate exactly like write()'s read-back.
+// A new batch is stored in two transactions so that two of them (two connections of one transfer, or two laptops)
+// run side by side. First its plates the server does not know yet, committed at once with no counts: another batch
+// inserting the same new plate waits only for this short statement, not for a whole batch (a plate row with no
+// counts is invisible to searches, and the next batch or re-send counts it). In plate order, like every writer of
+// plates, so two inserters cannot deadlock.
+const char* const kNewPlates = R"SQL(
+INSERT INTO alpr.plates (agency, plate) SELECT $1::text, plate FROM pg_temp.transfer_plates ORDER BY plate
+    ON CONFLICT (agency, plate) DO NOTHING
+)SQL";
+
+// Then the batch: its keys cannot be on the server yet, so nothing needs the idempotent look-ups of write(). Each
+// plate's id is looked up by the unique index, one probe per plate of the batch (as a join, a server whose statistics
+// lag behind would read every plate of the agency); the reads go in in id order (the order the COPY drew the ids).
+// read_sources has no ON CONFLICT, so a batch that was there after all fails with a unique violation and is sent again
+// through write(). A plate missing by now (LEFT JOIN: NULL) violates NOT NULL and fails the whole batch instead of
+// storing part of it. The plate counts come last (kLockPlates, kCountPlates): only those take row locks another batch
+// could wait for, and only until this transaction commits. The receipt is computed from what the read insert RETURNS:
+// the rows as stored, their plate by the stored plate id (the same string as write()'s read-back).
 const char* const kNewBatch = R"SQL(
 WITH p AS (
-    INSERT INTO alpr.plates AS p (agency, plate, read_count, alt_count, first_seen_ms, last_seen_ms)
-    SELECT $1::text, plate, sum(n), sum(a), min(f), max(l) FROM (
-        SELECT plate, 1::bigint AS n, 0::bigint AS a, time_ms AS f, time_ms AS l FROM pg_temp.transfer_reads
-        UNION ALL
-        SELECT plate, 0, 1, NULL, NULL FROM (SELECT DISTINCT x.n, x.plate FROM pg_temp.transfer_alts x
-            JOIN pg_temp.transfer_reads t ON t.n = x.n WHERE x.plate <> t.plate) d
-    ) s GROUP BY plate ORDER BY plate
-    ON CONFLICT (agency, plate) DO UPDATE SET read_count = p.read_count + excluded.read_count,
-        alt_count = p.alt_count + excluded.alt_count, first_seen_ms = least(p.first_seen_ms, excluded.first_seen_ms),
-        last_seen_ms = greatest(p.last_seen_ms, excluded.last_seen_ms)
-    RETURNING p.id, p.plate
+    UPDATE pg_temp.transfer_plates t
+       SET id = (SELECT p.id FROM alpr.plates p WHERE p.agency = $1::text AND p.plate = t.plate)
+    RETURNING t.id, t.plate
 ), s AS (
     INSERT INTO alpr.read_sources (agency, source_file, source_id, read_id, read_time_ms)
-    SELECT $1::text, source_file, source_id, id, time_ms FROM pg_temp.transfer_reads ORDER BY n
-    RETURNING source_file, source_id, read_id, read_time_ms
+    SELECT $1::text, source_file, source_id, id, time_ms FROM pg_temp.transfer_reads
 ), r AS (
     INSERT INTO alpr.reads (agency, id, plate_id, state, time_ms, lat, lon, heading, camera_id, confidence,
                             candidates, make, model, colour, source_file, source_id, has_images)
     SELECT $1::text, t.id, p.id, t.state, t.time_ms, t.lat, t.lon, t.heading, t.camera_id, t.confidence,
            t.candidates, t.make, t.model, t.colour, t.source_file, t.source_id,
            (t.overview IS NOT NULL OR t.plate_jpeg IS NOT NULL)
-      FROM pg_temp.transfer_reads t JOIN p ON p.plate = t.plate ORDER BY t.id
-    RETURNING id, plate_id, state, time_ms
+      FROM pg_temp.transfer_reads t LEFT JOIN p ON p.plate = t.plate ORDER BY t.id
+    RETURNING id, plate_id, state, time_ms, source_file, source_id
 ), i AS (
     INSERT INTO alpr.read_images (agency, read_id, overview_jpeg, plate_jpeg)
     SELECT $1::text, id, overview, plate_jpeg FROM pg_temp.transfer_reads
      WHERE overview IS NOT NULL OR plate_jpeg IS NOT NULL
-    RETURNING read_id
 ), x AS (
     INSERT INTO alpr.read_alternates (agency, plate_id, read_id, confidence)
-    SELECT $1::text, plate_id, read_id, confidence FROM (
-        SELECT DISTINCT ON (t.id, p.id) t.id AS read_id, p.id AS plate_id, x.confidence
-          FROM pg_temp.transfer_alts x JOIN pg_temp.transfer_reads t ON t.n = x.n JOIN p ON p.plate = x.plate
-         WHERE x.plate <> t.plate ORDER BY t.id, p.id, x.k) a
-    RETURNING read_id
+    SELECT $1::text, p.id, t.id, x.confidence
+      FROM pg_temp.transfer_alts x JOIN pg_temp.transfer_reads t ON t.n = x.n LEFT JOIN p ON p.plate = x.plate
 )
-SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(s.source_file || E'\x1f' || s.source_id || E'\x1f'
+SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(r.source_file || E'\x1f' || r.source_id || E'\x1f'
            || p.plate || E'\x1f' || r.state || E'\x1f' || r.time_ms::text || E'\x1e', ''
-           ORDER BY s.source_file COLLATE "C", s.source_id COLLATE "C"), ''), 'UTF8')), 'hex')
-  FROM s JOIN r ON r.id = s.read_id AND r.time_ms = s.read_time_ms JOIN p ON p.id = r.plate_id
+           ORDER BY r.source_file COLLATE "C", r.source_id COLLATE "C"), ''), 'UTF8')), 'hex')
+  FROM r JOIN p ON p.id = r.plate_id
 )SQL";
 
-// What start() queues after the COPY, in this order (finish() collects one result set per statement).
-constexpr int kQueued = 5;
+// A batch's transaction, in both paths (one statement: one round trip):
+// - the receipt lets the laptop purge, so the commit it describes must be on the server's disk before it is answered,
+//   whatever the server's default (with synchronous_commit off, a server crash loses commits it already confirmed,
+//   which the resume test saw happen);
+// - the batch's sorts and hashes fit in work_mem: no ALPR rows spill into the server's temporary files;
+// - no JIT: the staging tables have no statistics, so the planner's estimates of a batch's joins are far too high
+//   and compiling the statement (1.6 s measured) took longer than running it;
+// - hash joins only: a merge join sorts the batch's reads by plate first, and the reads then go in in plate order.
+const char* const kBatchSettings = "SELECT set_config('synchronous_commit', 'on', true), set_config('work_mem', "
+                                   "'32MB', true), set_config('jit', 'off', true), set_config('enable_mergejoin', "
+                                   "'off', true)";
+
+// The plates' row locks in id order, as every writer of plate counts takes them: two batches touching the same plates
+// queue instead of deadlocking. Then the counts, from the sums the laptop computed for the batch.
+const char* const kLockPlates = "SELECT count(*) FROM (SELECT p.id FROM alpr.plates p WHERE p.id IN (SELECT id FROM "
+                                "pg_temp.transfer_plates) ORDER BY p.id FOR UPDATE) l";
+const char* const kCountPlates = R"SQL(
+UPDATE alpr.plates p SET read_count = p.read_count + t.n, alt_count = p.alt_count + t.a,
+    first_seen_ms = least(p.first_seen_ms, t.f), last_seen_ms = greatest(p.last_seen_ms, t.l)
+  FROM pg_temp.transfer_plates t WHERE p.id = t.id
+)SQL";
+
+// What start() queues after the COPY, in this order; finish() collects one result set per statement.
+enum Queued { BeginPlates, NewPlates, CommitPlates, Begin, Settings, Partitions, Batch, LockPlates, CountPlates,
+              ClearStaging, Commit, kQueued };
 
 } // namespace
 
@@ -169,16 +201,15 @@ Error PgCopyWriter::libpqError(const QString& what, const QString& reason) const
 Status PgCopyWriter::prepareStaging()
 {
     // Once per connection (temp tables live as long as the session); asking first keeps the server log free of
-    // "already exists" notices.
+    // "already exists" notices. Tables already there are emptied: what a failed batch left is not this batch's.
     QSqlQuery q(m_c.db());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT to_regclass('pg_temp.transfer_deltas') IS NOT NULL")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT to_regclass('pg_temp.transfer_plates') IS NOT NULL")) || !q.next())
         return m_c.error(QStringLiteral("transfer staging"), q.lastError());
     const bool ready = q.value(0).toBool();
     q.finish();
-    if (ready)
-        return {};
-    return m_c.execScript(QStringLiteral("transfer staging"), QString::fromUtf8(kStaging));
+    return m_c.execScript(QStringLiteral("transfer staging"),
+                          ready ? QString::fromLatin1(kClearStaging) : QString::fromUtf8(kStaging));
 }
 
 Status PgCopyWriter::copy(const QByteArray& statement, const QByteArray& data)
@@ -211,18 +242,32 @@ Status PgCopyWriter::copy(const QByteArray& statement, const QByteArray& data)
     return {};
 }
 
-Status PgCopyWriter::stage(const QList<Read>& reads, QString& months)
+Status PgCopyWriter::stage(const QList<Read>& reads, QString& months, bool withPlates)
 {
     if (Status s = prepareStaging(); !s)
         return s;
-    // 1. The batch as COPY text: one line per read, one per OCR alternative.
+    // 1. The batch as COPY text: one line per read; one per OCR alternative, the first the OCR listed of each plate
+    // and never the read's own (what the server stores); and, for a new batch, one per plate with what the batch adds
+    // to its counts (reads, reads listing it as an alternative, first and last sighting), so the server only adds.
+    struct PlateDelta
+    {
+        qint64 reads = 0, alternates = 0, firstMs = std::numeric_limits<qint64>::max(), lastMs = 0;
+    };
+    QHash<QString, PlateDelta> plates;
     QByteArray readRows, altRows;
     readRows.reserve(reads.size() * 200);
     std::map<int, qint64> monthTimes; // one time per UTC month the batch touches
+    QVarLengthArray<QStringView, 8> listed;
     for (qsizetype i = 0; i < reads.size(); ++i) {
         const Read& r = reads.at(i);
         const QDate d = QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).date();
         monthTimes.emplace(d.year() * 12 + d.month(), r.timeMs);
+        if (withPlates) {
+            PlateDelta& p = plates[r.plate];
+            ++p.reads;
+            p.firstMs = std::min(p.firstMs, r.timeMs);
+            p.lastMs = std::max(p.lastMs, r.timeMs);
+        }
         appendNumber(readRows, i);
         readRows += '\t';
         appendText(readRows, r.sourceFile);
@@ -263,12 +308,19 @@ Status PgCopyWriter::stage(const QList<Read>& reads, QString& months)
         readRows += '\t';
         appendBytes(readRows, r.plateJpeg);
         readRows += '\n';
+        listed.clear();
         for (qsizetype k = 0; k < r.candidates.size(); ++k) {
+            const QString& plate = r.candidates.at(k).plate;
+            if (plate == r.plate || std::find(listed.cbegin(), listed.cend(), plate) != listed.cend())
+                continue;
+            listed.append(plate);
+            if (withPlates)
+                ++plates[plate].alternates;
             appendNumber(altRows, i);
             altRows += '\t';
             appendNumber(altRows, k);
             altRows += '\t';
-            appendText(altRows, r.candidates.at(k).plate);
+            appendText(altRows, plate);
             altRows += '\t';
             appendReal(altRows, r.candidates.at(k).confidence);
             altRows += '\n';
@@ -283,6 +335,31 @@ Status PgCopyWriter::stage(const QList<Read>& reads, QString& months)
     if (!altRows.isEmpty())
         if (Status s = copy("COPY pg_temp.transfer_alts (n, k, plate, confidence) FROM STDIN", altRows); !s)
             return s;
+    if (withPlates) {
+        QByteArray plateRows;
+        plateRows.reserve(plates.size() * 40);
+        for (auto it = plates.cbegin(); it != plates.cend(); ++it) {
+            const PlateDelta& p = it.value();
+            appendText(plateRows, it.key());
+            plateRows += '\t';
+            appendNumber(plateRows, p.reads);
+            plateRows += '\t';
+            appendNumber(plateRows, p.alternates);
+            plateRows += '\t';
+            if (p.reads > 0) {
+                appendNumber(plateRows, p.firstMs);
+                plateRows += '\t';
+                appendNumber(plateRows, p.lastMs);
+            } else {
+                plateRows += kNull; // seen only as an alternative: no sighting times
+                plateRows += '\t';
+                plateRows += kNull;
+            }
+            plateRows += '\n';
+        }
+        if (Status s = copy("COPY pg_temp.transfer_plates (plate, n, a, f, l) FROM STDIN", plateRows); !s)
+            return s;
+    }
 
     PgArray times;
     for (const auto& [month, ms] : monthTimes)
@@ -298,15 +375,12 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
         receipt.hash = RemoteStore::batchHash(reads);
         return receipt;
     }
-    // The receipt lets the laptop purge: the commit it describes must be on the server's disk before it is answered,
-    // whatever the server's default (with synchronous_commit off, a server crash loses commits it already confirmed,
-    // which the resume test saw happen).
-    if (Status s = m_c.execScript(QStringLiteral("transfer durability"), QStringLiteral("SET LOCAL synchronous_commit = on"));
-        !s)
+    // Durable commit, sorts in memory, no JIT: see kBatchSettings.
+    if (Status s = m_c.execScript(QStringLiteral("transfer settings"), QString::fromLatin1(kBatchSettings)); !s)
         return s.error();
 
     QString months;
-    if (Status s = stage(reads, months); !s)
+    if (Status s = stage(reads, months, false); !s)
         return s.error();
 
     // 2. Set-based from the staging tables into the agency's tables (what PgReadWriter::write does with arrays).
@@ -401,6 +475,10 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
     receipt.confirmed = q.value(0).toLongLong();
     receipt.hash = q.value(1).toByteArray();
     receipt.confirmSeconds = confirming.nsecsElapsed() / 1e9;
+    q.finish();
+    // Nothing of the batch stays in the staging tables once the caller commits.
+    if (!q.exec(QString::fromLatin1(kClearStaging)))
+        return m_c.error(QStringLiteral("transfer staging"), q.lastError());
     return receipt;
 }
 
@@ -423,8 +501,6 @@ Status PgCopyWriter::start(const QList<Read>& reads)
     PGconn* conn = pgconn(m_c);
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return libpqError(QStringLiteral("transfer"), tr("the connection is lost"));
-    if (Status s = exec("BEGIN", QStringLiteral("begin")); !s)
-        return s;
     auto rollback = [&](const Error& e) {
         // Queued partly: a sync makes the server answer what it got (and skip the rest), then the pipeline is empty.
         if (PQpipelineStatus(conn) != PQ_PIPELINE_OFF && PQpipelineSync(conn) == 1) {
@@ -441,26 +517,23 @@ Status PgCopyWriter::start(const QList<Read>& reads)
             ignoreError(exec("ROLLBACK", QStringLiteral("rollback")));
         return Status(e);
     };
+    // Staged outside a transaction (the staging tables are this session's alone): the batch's two transactions below
+    // both read them.
     QString months;
-    if (Status s = stage(reads, months); !s)
+    if (Status s = stage(reads, months, true); !s)
         return rollback(s.error());
     const QByteArray agency = m_agency.toUtf8(), times = months.toUtf8();
     const char* agencyParam[] = { agency.constData() };
     const char* timesParam[] = { times.constData() };
-    // The receipt lets the laptop purge: the commit it describes must be on the server's disk before it is answered,
-    // whatever the server's default (see write()).
-    const bool queued = PQenterPipelineMode(conn) == 1
-        && PQsendQueryParams(conn, "SET LOCAL synchronous_commit = on", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
-        // The batch's sorts (the reads by id, the plates by text) fit in memory: no spill of ALPR rows into the
-        // server's temporary files (at the default 4 MB the read insert's sort wrote ~3.6 MB per 20,000 reads), and
-        // no time spent writing and reading them back.
-        && PQsendQueryParams(conn, "SET LOCAL work_mem = '32MB'", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
-        && PQsendQueryParams(conn, "SELECT alpr.ensure_read_partitions($1::bigint[])", 1, nullptr, timesParam, nullptr,
-                             nullptr, 0)
-            == 1
-        && PQsendQueryParams(conn, kNewBatch, 1, nullptr, agencyParam, nullptr, nullptr, 0) == 1
-        && PQsendQueryParams(conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1
-        && PQpipelineSync(conn) == 1;
+    auto send = [conn](const char* sql, const char* const* params = nullptr) {
+        return PQsendQueryParams(conn, sql, params ? 1 : 0, nullptr, params, nullptr, nullptr, 0) == 1;
+    };
+    // Queued in the order of Queued.
+    const bool queued = PQenterPipelineMode(conn) == 1 && send("BEGIN") && send(kNewPlates, agencyParam)
+        && send("COMMIT") && send("BEGIN") && send(kBatchSettings)
+        && send("SELECT alpr.ensure_read_partitions($1::bigint[])", timesParam)
+        && send(kNewBatch, agencyParam) && send(kLockPlates) && send(kCountPlates) && send(kClearStaging)
+        && send("COMMIT") && PQpipelineSync(conn) == 1;
     if (!queued)
         return rollback(libpqError(QStringLiteral("transfer"), QString::fromUtf8(PQerrorMessage(conn))));
     return {};
@@ -489,7 +562,7 @@ Result<ReadBatchReceipt> PgCopyWriter::finish(bool& conflict)
             synced = true;
             break;
         case PGRES_TUPLES_OK:
-            if (statement == 3 && PQntuples(r) == 1) {
+            if (statement == Batch && PQntuples(r) == 1) {
                 receipt.confirmed = QByteArray(PQgetvalue(r, 0, 0)).toLongLong();
                 receipt.inserted = receipt.confirmed;
                 receipt.hash = QByteArray::fromHex(QByteArray(PQgetvalue(r, 0, 1)));
@@ -497,14 +570,14 @@ Result<ReadBatchReceipt> PgCopyWriter::finish(bool& conflict)
             break;
         case PGRES_COMMAND_OK:
             // COMMIT of a failed transaction answers "ROLLBACK": only the tag COMMIT means the rows are stored.
-            committed = committed || (statement == 4 && qstrcmp(PQcmdStatus(r), "COMMIT") == 0);
+            committed = committed || (statement == Commit && qstrcmp(PQcmdStatus(r), "COMMIT") == 0);
             break;
         case PGRES_PIPELINE_ABORTED:
             break;
         default:
             if (reason.isEmpty()) {
                 reason = QString::fromUtf8(PQresultErrorMessage(r));
-                conflict = qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505") == 0 && statement == 3;
+                conflict = qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505") == 0 && statement == Batch;
             }
         }
         PQclear(r);
@@ -544,45 +617,47 @@ Status checkKeys(const QList<Read>& reads)
 
 Status RemoteStore::startBatch(const QList<Read>& reads)
 {
-    if (m_pending)
+    if (m_pending.size() >= batchLanes())
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
     if (Status s = checkKeys(reads); !s)
         return s;
-    m_pendingReads = reads;
-    if (reads.isEmpty()) {
-        m_pending = true;
-        return {};
-    }
-    if (Status s = PgCopyWriter(*m_c, m_agency).start(reads); !s) {
-        m_pendingReads.clear();
-        return s;
-    }
-    m_pending = true;
+    // The first connection no pending batch holds (there is one: fewer batches are pending than connections).
+    const auto busy = [this](const PgConnection* c) {
+        return std::any_of(m_pending.cbegin(), m_pending.cend(), [c](const PendingBatch& b) { return b.connection == c; });
+    };
+    PgConnection* lane = m_c.get();
+    for (std::size_t i = 0; busy(lane); ++i)
+        lane = m_lanes.at(i).get();
+    if (!reads.isEmpty())
+        if (Status s = PgCopyWriter(*lane, m_agency).start(reads); !s)
+            return s;
+    m_pending.push_back({ lane, reads });
     return {};
 }
 
 Result<ReadBatchReceipt> RemoteStore::finishBatch()
 {
-    if (!m_pending)
+    if (m_pending.empty())
         return usageError(tr("No transfer batch is being sent to the server %1.").arg(address().describe()));
-    m_pending = false;
-    const QList<Read> reads = std::exchange(m_pendingReads, {});
-    if (reads.isEmpty()) {
+    const PendingBatch batch = std::move(m_pending.front());
+    m_pending.pop_front();
+    if (batch.reads.isEmpty()) {
         ReadBatchReceipt empty;
-        empty.hash = batchHash(reads);
+        empty.hash = batchHash(batch.reads);
         return empty;
     }
     bool conflict = false;
-    auto receipt = PgCopyWriter(*m_c, m_agency).finish(conflict);
-    // The batch was there already (a lost confirmation, a journal restored from a backup): the idempotent path.
+    auto receipt = PgCopyWriter(*batch.connection, m_agency).finish(conflict);
+    // The batch was there already (a lost confirmation, a journal restored from a backup): the idempotent path, on the
+    // connection the batch had.
     if (!receipt && conflict)
-        return copyReadsConfirmed(reads);
+        return copyReadsConfirmed(*batch.connection, batch.reads);
     return receipt;
 }
 
 Result<qint64> RemoteStore::flushPlateIndex()
 {
-    if (m_pending)
+    if (batchPending())
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
     QSqlQuery q(m_c->db());
     q.setForwardOnly(true);
@@ -593,19 +668,26 @@ Result<qint64> RemoteStore::flushPlateIndex()
 
 Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads)
 {
+    if (batchPending())
+        return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
+    return copyReadsConfirmed(*m_c, reads);
+}
+
+Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads)
+{
     if (Status s = checkKeys(reads); !s)
         return s.error();
-    QSqlDatabase db = m_c->db();
+    QSqlDatabase db = connection.db();
     if (!db.transaction())
-        return m_c->error(QStringLiteral("begin"), db.lastError());
-    auto receipt = PgCopyWriter(*m_c, m_agency).write(reads);
+        return connection.error(QStringLiteral("begin"), db.lastError());
+    auto receipt = PgCopyWriter(connection, m_agency).write(reads);
     if (!receipt) {
         db.rollback();
         return receipt.error();
     }
     // The receipt describes committed rows only once the commit succeeded.
     if (!db.commit())
-        return m_c->error(QStringLiteral("commit"), db.lastError());
+        return connection.error(QStringLiteral("commit"), db.lastError());
     return receipt;
 }
 

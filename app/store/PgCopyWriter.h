@@ -18,7 +18,9 @@ struct ReadBatchReceipt;
  * tables, exactly as PgReadWriter would (monthly partitions, plates, source keys, reads, OCR alternatives, images,
  * plate counts), and the receipt is computed by the server from what it stored. write(): inside the caller's
  * transaction, idempotent on the (sourceFile, sourceId) key like PgReadWriter; start()/finish(): a batch never sent
- * before, in one statement and a transaction of its own, while the caller works.
+ * before, while the caller works, in two short transactions of its own (its new plates, then the batch) built so that
+ * batches on two connections run side by side: the only row locks one batch can wait for are the plate counts it
+ * updates at its very end.
  *
  * Why COPY: QPSQL sends bound values as literals, so the array path parses every value twice and tops out at a few
  * thousand reads per second; COPY streams rows the server parses once, straight into a table.
@@ -34,10 +36,10 @@ public:
     Result<ReadBatchReceipt> write(const QList<Read>& reads);
 
     /**
-     * The fast path for a batch whose keys were never sent (a new transfer batch), in its own transaction: BEGIN and
-     * COPY here, then the inserts, the receipt and COMMIT queued in libpq's pipeline mode; returns while the server
-     * works. Until finish() returns, nothing else may use the connection. On an error nothing is left queued and
-     * the transaction is rolled back.
+     * The fast path for a batch whose keys were never sent (a new transfer batch): the COPY into the staging tables
+     * here, then the new plates' transaction and the batch's (inserts, receipt, plate counts, COMMIT) queued in
+     * libpq's pipeline mode; returns while the server works. Until finish() returns, nothing else may use the
+     * connection. On an error nothing is left queued and the transaction is rolled back.
      */
     Status start(const QList<Read>& reads);
     /**
@@ -59,8 +61,9 @@ public:
 
 private:
     Status prepareStaging();
-    /** COPYs the batch into the staging tables; months gets one time per UTC month the batch touches. */
-    Status stage(const QList<Read>& reads, QString& months);
+    /** Empties the staging tables and COPYs the batch into them (withPlates: also what it adds to each plate's
+        counts); months gets one time per UTC month the batch touches. */
+    Status stage(const QList<Read>& reads, QString& months, bool withPlates);
     Status exec(const char* statement, const QString& what);
     Status copy(const QByteArray& statement, const QByteArray& data);
     Error libpqError(const QString& what, const QString& reason) const;

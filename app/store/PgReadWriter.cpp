@@ -248,9 +248,9 @@ Result<qint64> PgReadWriter::write(const QList<Read>& reads)
             dLast.addNull();
         }
     }
-    // Lock the plates first, in plate order like the transfer's batch statement (PgCopyWriter): two writers touching
-    // the same plates then queue instead of deadlocking.
-    q.prepare(QStringLiteral("SELECT id FROM alpr.plates WHERE id = ANY(?::bigint[]) ORDER BY plate FOR UPDATE"));
+    // Lock the plates first, in id order like every writer of plate counts (PgCopyWriter): two writers touching the
+    // same plates then queue instead of deadlocking.
+    q.prepare(QStringLiteral("SELECT id FROM alpr.plates WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE"));
     q.addBindValue(dId.literal());
     if (!q.exec())
         return m_c.error(QStringLiteral("plate counts"), q.lastError());

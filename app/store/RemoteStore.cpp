@@ -58,7 +58,7 @@ RemoteStore::RemoteStore(std::unique_ptr<PgConnection> connection)
 RemoteStore::~RemoteStore() = default;
 
 Result<std::unique_ptr<RemoteStore>> RemoteStore::connect(const ServerAddress& address, const QString& role,
-                                                          const QString& password)
+                                                          const QString& password, int connections)
 {
     auto connection = PgConnection::open(address, role, password);
     if (!connection)
@@ -97,6 +97,13 @@ Result<std::unique_ptr<RemoteStore>> RemoteStore::connect(const ServerAddress& a
     if (store->m_schemaVersion < 1 || store->m_auditSecret.size() != 32)
         return failure(tr("The server %1 has an incomplete ALPR schema: run 'alpr-cli server init' again.")
                            .arg(address.describe()));
+    // The transfer's further connections, opened now: the password is not kept for later.
+    for (int i = 1; i < connections; ++i) {
+        auto lane = PgConnection::open(address, role, password);
+        if (!lane)
+            return lane.error();
+        store->m_lanes.push_back(std::move(lane.value()));
+    }
     return store;
 }
 

@@ -5,7 +5,9 @@
 
 #include <QByteArray>
 #include <QString>
+#include <deque>
 #include <memory>
+#include <vector>
 
 namespace alpr {
 
@@ -44,9 +46,13 @@ struct ReadBatchReceipt
 class RemoteStore final : public Store
 {
 public:
-    /** Connects as role; refuses a server without TLS, an unverifiable certificate and a server without schema. */
+    /**
+     * Connects as role; refuses a server without TLS, an unverifiable certificate and a server without schema.
+     * connections > 1 (a sign-in for the end-of-shift transfer): as many connections as the role, so that many
+     * transfer batches are stored at once (startBatch); the password is not kept.
+     */
     static Result<std::unique_ptr<RemoteStore>> connect(const ServerAddress& address, const QString& role,
-                                                        const QString& password);
+                                                        const QString& password, int connections = 1);
     ~RemoteStore() override;
 
     RemoteStore(const RemoteStore&) = delete;
@@ -90,13 +96,16 @@ public:
      * The transfer's path for a batch never sent before, in two halves so the caller can work while the server does:
      * startBatch() COPYs the reads and queues their inserts, the receipt and COMMIT, and returns; finishBatch() waits
      * and returns the receipt of the committed batch (the same contract as copyReadsConfirmed(); a batch whose keys
-     * were on the server after all is sent again through copyReadsConfirmed()). Between the two, no other call on
-     * this store: the connection belongs to the batch. A failed startBatch() leaves nothing pending.
+     * were on the server after all is sent again through copyReadsConfirmed()). Up to batchLanes() batches may be
+     * started, each on a connection of its own, and are finished in the order they were started; while any is
+     * pending, no other call on this store. A failed startBatch() adds nothing pending.
      */
     Status startBatch(const QList<Read>& reads);
     Result<ReadBatchReceipt> finishBatch();
     /** A batch was started and not finished yet. */
-    bool batchPending() const { return m_pending; }
+    bool batchPending() const { return !m_pending.empty(); }
+    /** How many batches may be pending at once: the connections opened (see connect()). */
+    std::size_t batchLanes() const { return 1 + m_lanes.size(); }
     /**
      * The end of a transfer on the server: the plates its batches left in the trigram index's pending list are merged
      * into the index (alpr.flush_plate_index(), for the roles that write reads), so the transfer pays for them and
@@ -153,6 +162,12 @@ private:
     explicit RemoteStore(std::unique_ptr<PgConnection> connection);
     struct Inserted;
     Result<Inserted> insertReads(const QList<Read>& reads);
+    Result<ReadBatchReceipt> copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads);
+    struct PendingBatch
+    {
+        PgConnection* connection; ///< m_c or one of m_lanes
+        QList<Read> reads; ///< for the idempotent path
+    };
 
     std::unique_ptr<PgConnection> m_c;
     bool m_auditor = false;
@@ -161,8 +176,8 @@ private:
     QString m_agency; ///< of the signed-in role (empty: not an ALPR account)
     QByteArray m_auditSecret;
     int m_schemaVersion = 0;
-    bool m_pending = false; ///< startBatch() without finishBatch()
-    QList<Read> m_pendingReads; ///< its reads, for the idempotent path
+    std::vector<std::unique_ptr<PgConnection>> m_lanes; ///< further connections for transfer batches
+    std::deque<PendingBatch> m_pending; ///< startBatch() without finishBatch(), oldest first
 };
 
 } // namespace alpr

@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <deque>
 #include <optional>
 
 namespace alpr {
@@ -239,7 +240,7 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         journalled.hash = RemoteStore::batchHash(sent);
         if (Status s = journal.updateContents(journalled.id, journalled.count, journalled.hash); !s)
             return s;
-        // The images travel with `sent` only (up to three batches are alive at once; the purge needs the ids).
+        // The images travel with `sent` only (up to four batches are alive at once; the purge needs the ids).
         for (Read& r : reads.value()) {
             r.overviewJpeg.clear();
             r.plateJpeg.clear();
@@ -249,57 +250,61 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         return {};
     };
 
-    std::optional<Batch> next, flying, confirmed;
+    std::optional<Batch> next, confirmed;
+    std::deque<Batch> flying; // started on the server, oldest first
     QList<Read> sent;
     if (Status s = readNext(next, sent); !s)
         return s;
-    // While the server stores batch N, the laptop purges batch N-1 (confirmed) and reads batch N+1. Two cores: the
-    // server's and ours. The journal order per batch stays sent -> confirmed -> purged.
-    while (next || confirmed) {
-        QElapsedTimer phase;
-        phase.start();
-        if (next) {
-            if (Status s = m_remote->startBatch(sent); !s) {
-                // The batch before is confirmed: its purge needs no server.
-                if (confirmed)
-                    ignoreError(purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
-                                      confirmed->inserted, false));
-                return s;
-            }
-            flying = std::move(next);
+    const std::size_t lanes = m_remote->batchLanes();
+    // Whatever fails once a batch is started, every connection belongs to its batch until its result is in: collect
+    // them first (a batch may be stored and unconfirmed: the next run re-sends it, idempotently). The batch confirmed
+    // before needs no server for its purge.
+    auto land = [&](const Error& e) {
+        while (m_remote->batchPending())
+            static_cast<void>(m_remote->finishBatch()); // their outcome is moot: the journal still says "sent"
+        if (confirmed)
+            ignoreError(purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
+                              confirmed->inserted, false));
+        return Status(e);
+    };
+    // While the server stores batches N and N+1 on two connections (two cores), the laptop purges batch N-1
+    // (confirmed) and reads batch N+2. The journal order per batch stays sent -> confirmed -> purged.
+    while (next || !flying.empty() || confirmed) {
+        while (next && flying.size() < lanes) {
+            QElapsedTimer phase;
+            phase.start();
+            if (Status s = m_remote->startBatch(sent); !s)
+                return land(s.error());
+            m_timings.send += phase.nsecsElapsed() / 1e9;
+            flying.push_back(std::move(*next));
             next.reset();
+            if (Status s = readNext(next, sent); !s)
+                return land(s.error());
         }
-        m_timings.send += phase.nsecsElapsed() / 1e9;
-        // Whatever fails from here, the connection is the flying batch's until its result is in: collect it first
-        // (it may be stored and unconfirmed: the next run re-sends it, idempotently).
-        auto land = [&](const Error& e) {
-            if (m_remote->batchPending())
-                static_cast<void>(m_remote->finishBatch()); // its outcome is moot: the journal still says "sent"
-            return Status(e);
-        };
         if (confirmed) {
             if (Status s = purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
                                  confirmed->inserted, false);
-                !s)
+                !s) {
+                confirmed.reset(); // its purge failed: it stays confirmed in the journal for the next run
                 return land(s.error());
+            }
             confirmed.reset();
         }
-        if (flying) {
-            if (Status s = readNext(next, sent); !s)
-                return land(s.error());
-            phase.restart();
+        if (!flying.empty()) {
+            QElapsedTimer phase;
+            phase.start();
             auto receipt = m_remote->finishBatch();
             m_timings.send += phase.nsecsElapsed() / 1e9;
             if (!receipt)
-                return receipt.error();
+                return land(receipt.error());
+            Batch& landed = flying.front();
             phase.restart();
-            if (Status s = confirm(flying->journalled, flying->reads.size(), flying->journalled.hash, receipt.value());
-                !s)
-                return s;
+            if (Status s = confirm(landed.journalled, landed.reads.size(), landed.journalled.hash, receipt.value()); !s)
+                return land(s.error());
             m_timings.journal += phase.nsecsElapsed() / 1e9;
-            flying->inserted = receipt->inserted;
-            confirmed = std::move(flying);
-            flying.reset();
+            landed.inserted = receipt->inserted;
+            confirmed = std::move(landed);
+            flying.pop_front();
         }
     }
     return {};

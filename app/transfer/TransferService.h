@@ -57,6 +57,12 @@ public:
     static constexpr int kDefaultBatch = 20000;
     /** The first new batch of a run is at most this big: nothing overlaps the server's work on it. */
     static constexpr int kFirstBatch = 2000;
+    /**
+     * Connections a transfer's server sign-in opens (Credentials::serverConnections): the server stores that many
+     * batches at once, each in its own backend process, while the laptop purges and reads. Two: the server's work is
+     * about twice the laptop's, and a batch's row locks are the few plate counts it updates at its end.
+     */
+    static constexpr int kServerConnections = 2;
     using Progress = std::function<void(const TransferProgress&)>;
 
     TransferService(Session& local, Session& server);

@@ -327,6 +327,84 @@ TEST_CASE("a new batch in one statement keeps the server's plate dictionary exac
     checkPlates(dictionary, expected);
 }
 
+TEST_CASE("batches stored at once on several connections share plates, old and new, and keep the plate dictionary "
+          "exact",
+          "[transfer][pg]")
+{
+    TransferFixture f;
+    auto twoLanes = f.serverReader(2); // a transfer's sign-in: two batches at once
+    auto otherLaptop = f.serverReader(); // another transfer at the same time
+    REQUIRE(twoLanes->batchLanes() == 2);
+    REQUIRE(otherLaptop->batchLanes() == 1);
+    auto batch = [](int n, int first, qint64 batchId) {
+        QList<Read> reads = makeReads(n, first);
+        for (qsizetype i = 0; i < reads.size(); ++i) {
+            reads[i].id = first + i + 1;
+            // What the OCR lists may name the read's own plate and one plate twice; a plate new to the server is in
+            // every batch.
+            if (i % 5 == 0)
+                reads[i].candidates.append({ reads[i].plate, 30 });
+            if (i % 7 == 0 && !reads[i].candidates.isEmpty())
+                reads[i].candidates.append({ reads[i].candidates.first().plate, 20 });
+            if (i % 11 == 0)
+                reads[i].candidates.append({ QStringLiteral("NEW%1").arg(i % 3), 15 });
+            if (i % 13 == 0)
+                reads[i].plate = QStringLiteral("NEW%1").arg(i % 3);
+        }
+        return TransferService::keyed(reads, QStringLiteral("t"), batchId, {});
+    };
+    // Plates already on the server, then three batches over the same plates (the plate text repeats every 997 reads).
+    const QList<Read> before = batch(1000, 0, 1);
+    CHECK(require(twoLanes->copyReadsConfirmed(before)).inserted == 1000);
+    const QList<Read> a = batch(3000, 1000, 2), b = batch(2500, 4000, 3), c = batch(2000, 6500, 4);
+    REQUIRE(twoLanes->startBatch(a));
+    REQUIRE(twoLanes->startBatch(b));
+    REQUIRE(otherLaptop->startBatch(c));
+    // Every connection holds a batch: a third is refused before anything is sent, and so is any other call.
+    CHECK(twoLanes->startBatch(batch(10, 9000, 5)).error().kind == ErrorKind::Usage);
+    CHECK(twoLanes->copyReadsConfirmed(before).error().kind == ErrorKind::Usage);
+    // Finished in the order started, each with the receipt of its own reads.
+    ReadBatchReceipt r = require(twoLanes->finishBatch());
+    CHECK(r.inserted == 3000);
+    CHECK(r.confirmed == 3000);
+    CHECK(r.hash == RemoteStore::batchHash(a));
+    CHECK(twoLanes->batchPending());
+    r = require(otherLaptop->finishBatch());
+    CHECK(r.inserted == 2000);
+    CHECK(r.hash == RemoteStore::batchHash(c));
+    r = require(twoLanes->finishBatch());
+    CHECK(r.inserted == 2500);
+    CHECK(r.confirmed == 2500);
+    CHECK(r.hash == RemoteStore::batchHash(b));
+    CHECK_FALSE(twoLanes->batchPending());
+    CHECK(twoLanes->finishBatch().error().kind == ErrorKind::Usage);
+    // A connection that finished takes the next batch; one already stored takes the idempotent path on it.
+    REQUIRE(twoLanes->startBatch(b));
+    r = require(twoLanes->finishBatch());
+    CHECK(r.inserted == 0);
+    CHECK(r.confirmed == 2500);
+
+    QHash<QString, Count> expected;
+    const QHash<QString, Read> stored = serverReads(*twoLanes);
+    REQUIRE(stored.size() == 8500);
+    for (const Read& read : stored)
+        countRead(expected, read);
+    CHECK(expected.value(QStringLiteral("NEW1")).reads > 0);
+    CHECK(expected.value(QStringLiteral("NEW2")).alternates > 0);
+    checkPlates(platesOf(*twoLanes), expected);
+    // Nothing of a batch stays in the connections' staging tables (session-local, so measured by their files; each
+    // batch empties them before it commits).
+    auto super = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.cluster().superuser(),
+                                            f.cluster().superPassword()));
+    QSqlQuery q(super->db());
+    REQUIRE(q.exec(QStringLiteral("SELECT count(*), coalesce(sum(pg_relation_size(c.oid)), -1) FROM pg_class c JOIN "
+                                  "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname LIKE 'pg\\_temp\\_%' AND "
+                                  "c.relname IN ('transfer_reads', 'transfer_alts', 'transfer_plates')")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == 3 * 3); // three connections staged batches
+    CHECK(q.value(1).toLongLong() == 0);
+}
+
 TEST_CASE("the local purge leaves the plate dictionary of the reads left exact", "[transfer][pg]")
 {
     TransferFixture f;

@@ -13,6 +13,7 @@
 #include "ServerSchema.h"
 #include "Session.h"
 #include "TempDir.h"
+#include "TransferService.h"
 #include "Vault.h"
 
 #include <QDateTime>
@@ -124,15 +125,19 @@ public:
         Credentials c { m_path, user.isEmpty() ? m_user : user, password(), QString(), true };
         return require(Authenticator(m_clock).signIn(c, QStringLiteral("test")));
     }
-    std::unique_ptr<Session> signInServer(const QString& user = {})
+    /** A sign-in for a transfer: as many connections as the transfer's (two batches stored at once). */
+    std::unique_ptr<Session> signInServer(const QString& user = {},
+                                          int connections = TransferService::kServerConnections)
     {
-        Credentials c { QString(), user.isEmpty() ? m_user : user, password(), QString(), true, m_uri };
+        Credentials c { QString(), user.isEmpty() ? m_user : user, password(), QString(), true, m_uri, connections };
         return require(Authenticator(m_clock).signIn(c, QStringLiteral("test")));
     }
-    /** A supervisor's connection: reads everything of the agency back. */
-    std::unique_ptr<RemoteStore> serverReader()
+    /** A supervisor's connection: reads everything of the agency back (connections > 1: stores that many transfer
+        batches at once). */
+    std::unique_ptr<RemoteStore> serverReader(int connections = 1)
     {
-        return require(RemoteStore::connect(require(ServerAddress::parse(m_uri)), m_supervisor, password()));
+        return require(
+            RemoteStore::connect(require(ServerAddress::parse(m_uri)), m_supervisor, password(), connections));
     }
     void addLocalReads(const QList<Read>& reads)
     {
