@@ -35,27 +35,50 @@ LocalTransferReads::LocalTransferReads(LocalStore& store)
 Result<QList<Read>> LocalTransferReads::select(const QString& where, const QList<qint64>& values, int limit,
                                                qint64 maxImageBytes)
 {
-    QSqlQuery q(m_store.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT r.id, p.plate, r.state, r.time_ms, r.lat, r.lon, r.heading, r.camera_id, "
-                             "r.confidence, r.candidates, r.make, r.model, r.colour, r.source_file, r.source_id, "
-                             "r.has_images, i.overview_jpeg, i.plate_jpeg FROM reads r JOIN plates p ON p.id = "
-                             "r.plate_id LEFT JOIN read_images i ON i.read_id = r.id WHERE %1 ORDER BY r.id LIMIT ?")
-                  .arg(where));
+    // The C API, not QSqlQuery: a batch is 20,000 rows of 18 columns, and a QVariant per value was a third of the
+    // time the laptop spends reading a batch.
+    sqlite3* handle = SqlCipherDriver::nativeHandle(m_store.db());
+    if (!handle)
+        return m_store.sqlError(QStringLiteral("transfer read"), tr("the store is not open"));
+    NativeStatement q;
+    if (!q.prepare(handle, QStringLiteral("SELECT r.id, p.plate, r.state, r.time_ms, r.lat, r.lon, r.heading, "
+                                          "r.camera_id, r.confidence, r.candidates, r.make, r.model, r.colour, "
+                                          "r.source_file, r.source_id, r.has_images, i.overview_jpeg, i.plate_jpeg "
+                                          "FROM reads r JOIN plates p ON p.id = r.plate_id LEFT JOIN read_images i "
+                                          "ON i.read_id = r.id WHERE %1 ORDER BY r.id LIMIT ?")
+                                .arg(where)))
+        return m_store.sqlError(QStringLiteral("transfer read"), q.error());
+    int position = 1;
     for (qint64 v : values)
-        q.addBindValue(v);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return m_store.sqlError(QStringLiteral("transfer read"), q.lastError().text());
+        q.bindInt64(position++, v);
+    q.bindInt64(position, limit);
     QList<Read> out;
     qint64 imageBytes = 0;
     while (imageBytes < maxImageBytes && q.next()) {
-        Read r = readFromRow(q);
-        r.overviewJpeg = q.value(16).toByteArray();
-        r.plateJpeg = q.value(17).toByteArray();
+        Read r;
+        r.id = q.columnInt64(0);
+        r.plate = q.columnText(1);
+        r.state = q.columnText(2);
+        r.timeMs = q.columnInt64(3);
+        r.lat = q.columnDouble(4);
+        r.lon = q.columnDouble(5);
+        r.heading = q.columnIsNull(6) ? -1.0f : float(q.columnDouble(6));
+        r.cameraId = q.columnInt64(7);
+        r.confidence = float(q.columnDouble(8));
+        r.candidates = parseCandidates(q.columnText(9));
+        r.make = q.columnText(10);
+        r.model = q.columnText(11);
+        r.colour = q.columnText(12);
+        r.sourceFile = q.columnText(13);
+        r.sourceId = q.columnText(14);
+        r.hasImages = q.columnInt64(15) != 0;
+        r.overviewJpeg = q.columnBlob(16);
+        r.plateJpeg = q.columnBlob(17);
         imageBytes += r.overviewJpeg.size() + r.plateJpeg.size();
         out.append(std::move(r));
     }
+    if (!q.ok())
+        return m_store.sqlError(QStringLiteral("transfer read"), q.error());
     return out;
 }
 

@@ -48,7 +48,11 @@ public:
     void reset();
 
     qint64 columnInt64(int column) const;
+    double columnDouble(int column) const;
+    bool columnIsNull(int column) const;
     QString columnText(int column) const;
+    /** The column's bytes (empty for NULL or an empty blob). */
+    QByteArray columnBlob(int column) const;
     /** Rows changed by the last exec() (sqlite3_changes64). */
     qint64 changes() const;
     QString error() const { return m_error; }

@@ -93,6 +93,11 @@ TEST_CASE("COPY text escaping: tab, newline, carriage return and backslash canno
     CHECK(copyText(QStringLiteral("\\N")) == "\\\\N"); // the text "\N", not SQL NULL
     CHECK(copyText(QStringLiteral("C:\\exports\\x41")) == "C:\\\\exports\\\\x41");
     CHECK(copyText(QStringLiteral("Zoë ✓")) == QStringLiteral("Zoë ✓").toUtf8());
+    // Appended to a row under way: what is there stays, whichever way the field is written.
+    QByteArray row("1\t");
+    PgCopyWriter::appendText(row, QStringLiteral("7PBT942"));
+    PgCopyWriter::appendText(row, QStringLiteral("é\t"));
+    CHECK(row == QByteArray("1\t7PBT942") + QStringLiteral("é").toUtf8() + "\\t");
     QByteArray bytes;
     PgCopyWriter::appendBytes(bytes, QByteArray("\x00\t\\", 3));
     CHECK(bytes == "\\\\x00095c");
@@ -144,6 +149,11 @@ TEST_CASE("transfer then purge: every read on the server once, the laptop empty,
         CHECK(r.plate == original.plate);
         CHECK(r.timeMs == original.timeMs);
         CHECK(r.state == original.state);
+        // Numbers arrive as the very same values (COPY writes their shortest exact form).
+        CHECK(r.lat == original.lat);
+        CHECK(r.lon == original.lon);
+        CHECK(r.heading == original.heading);
+        CHECK(r.confidence == original.confidence);
         CHECK(r.candidates.size() == original.candidates.size());
         CHECK(r.sourceFile.startsWith(QStringLiteral("store:")));
         if (!original.sourceFile.isEmpty()) {
