@@ -65,11 +65,9 @@ void appendReal(QByteArray& out, float v)
     appendChars(out, v);
 }
 
-// The staging tables live in this session only (pg_temp). They keep their rows across a commit, because a new batch
-// is stored in two transactions (its new plates first, see kNewPlates), and are emptied when a batch is staged and
-// again before its transaction commits, so no batch's rows stay on after it. The COPY draws each read's server id
-// from the sequence (what a new batch's reads keep; write() draws again for the reads it finds new: a re-sent batch
-// is rare, the gap harmless).
+// The staging tables live in this session only (pg_temp) and empty themselves when the transaction that filled them
+// ends. The COPY draws each read's server id from the sequence (what a new batch's reads keep; write() draws again for
+// the reads it finds new: a re-sent batch is rare, the gap harmless).
 const char* const kStaging = R"SQL(
 CREATE TEMP TABLE IF NOT EXISTS transfer_reads (
     n int NOT NULL, source_file text NOT NULL, source_id text NOT NULL, plate text NOT NULL, state text NOT NULL,
@@ -77,25 +75,24 @@ CREATE TEMP TABLE IF NOT EXISTS transfer_reads (
     confidence real, candidates text NOT NULL, make text NOT NULL, model text NOT NULL, colour text NOT NULL,
     overview bytea, plate_jpeg bytea, id bigint DEFAULT nextval('alpr.reads_id_seq'),
     is_new boolean NOT NULL DEFAULT false
-);
-CREATE TEMP TABLE IF NOT EXISTS transfer_alts (n int NOT NULL, k int NOT NULL, plate text NOT NULL, confidence real);
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS transfer_alts (n int NOT NULL, k int NOT NULL, plate text NOT NULL, confidence real)
+    ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS transfer_plates (
     plate text NOT NULL, n bigint NOT NULL, a bigint NOT NULL, f bigint, l bigint, id bigint
-);
+) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS transfer_deltas (
     plate_id bigint PRIMARY KEY, n bigint NOT NULL, a bigint NOT NULL, f bigint, l bigint
 ) ON COMMIT DELETE ROWS;
 )SQL";
 
-const char* const kClearStaging = "TRUNCATE pg_temp.transfer_reads, pg_temp.transfer_alts, pg_temp.transfer_plates";
-
 // A new batch is stored in two transactions so that two of them (two connections of one transfer, or two laptops)
-// run side by side. First its plates the server does not know yet, committed at once with no counts: another batch
-// inserting the same new plate waits only for this short statement, not for a whole batch (a plate row with no
-// counts is invisible to searches, and the next batch or re-send counts it). In plate order, like every writer of
-// plates, so two inserters cannot deadlock.
+// run side by side. First its plates the server does not know yet (an array parameter: the staging tables belong to
+// the batch's own transaction), committed at once with no counts: another batch inserting the same new plate waits
+// only for this short statement, not for a whole batch (a plate row with no counts is invisible to searches, and the
+// next batch or re-send counts it). In plate order, like every writer of plates, so two inserters cannot deadlock.
 const char* const kNewPlates = R"SQL(
-INSERT INTO alpr.plates (agency, plate) SELECT $1::text, plate FROM pg_temp.transfer_plates ORDER BY plate
+INSERT INTO alpr.plates (agency, plate) SELECT $1::text, plate FROM unnest($2::text[]) AS plate ORDER BY plate
     ON CONFLICT (agency, plate) DO NOTHING
 )SQL";
 
@@ -161,13 +158,13 @@ UPDATE alpr.plates p SET read_count = p.read_count + t.n, alt_count = p.alt_coun
 )SQL";
 
 // What start() queues after the COPY, in this order; finish() collects one result set per statement.
-enum Queued { BeginPlates, NewPlates, CommitPlates, Begin, Settings, Partitions, Batch, LockPlates, CountPlates,
-              ClearStaging, Commit, kQueued };
+enum Queued { Settings, Partitions, Batch, LockPlates, CountPlates, Commit, kQueued };
 
 } // namespace
 
 PgCopyWriter::PgCopyWriter(PgConnection& connection, QString agency)
     : m_c(connection)
+    , m_conn(pgconn(connection))
     , m_agency(std::move(agency))
 {
 }
@@ -229,20 +226,23 @@ Error PgCopyWriter::libpqError(const QString& what, const QString& reason) const
 Status PgCopyWriter::prepareStaging()
 {
     // Once per connection (temp tables live as long as the session); asking first keeps the server log free of
-    // "already exists" notices. Tables already there are emptied: what a failed batch left is not this batch's.
-    QSqlQuery q(m_c.db());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT to_regclass('pg_temp.transfer_plates') IS NOT NULL")) || !q.next())
-        return m_c.error(QStringLiteral("transfer staging"), q.lastError());
-    const bool ready = q.value(0).toBool();
-    q.finish();
-    return m_c.execScript(QStringLiteral("transfer staging"),
-                          ready ? QString::fromLatin1(kClearStaging) : QString::fromUtf8(kStaging));
+    // "already exists" notices. libpq only: this may run on a transfer worker thread, and the connection's
+    // QSqlDatabase belongs to the thread that opened it.
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+        return libpqError(QStringLiteral("transfer staging"), tr("the connection is lost"));
+    PGresult* res = PQexec(m_conn, "SELECT to_regclass('pg_temp.transfer_plates') IS NOT NULL");
+    const bool asked = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+    const bool ready = asked && qstrcmp(PQgetvalue(res, 0, 0), "t") == 0;
+    const QString reason = asked ? QString() : QString::fromUtf8(PQerrorMessage(m_conn));
+    PQclear(res);
+    if (!asked)
+        return libpqError(QStringLiteral("transfer staging"), reason);
+    return ready ? Status() : exec(kStaging, QStringLiteral("transfer staging"));
 }
 
 Status PgCopyWriter::copy(const QByteArray& statement, const QByteArray& data)
 {
-    PGconn* conn = pgconn(m_c);
+    PGconn* conn = m_conn;
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return libpqError(QStringLiteral("copy"), tr("the connection is lost"));
     PGresult* res = PQexec(conn, statement.constData());
@@ -270,11 +270,9 @@ Status PgCopyWriter::copy(const QByteArray& statement, const QByteArray& data)
     return {};
 }
 
-Status PgCopyWriter::stage(const QList<Read>& reads, QString& months, bool withPlates)
+PgCopyWriter::Staged PgCopyWriter::build(const QList<Read>& reads, bool withPlates)
 {
-    if (Status s = prepareStaging(); !s)
-        return s;
-    // 1. The batch as COPY text: one line per read; one per OCR alternative, the first the OCR listed of each plate
+    // The batch as COPY text: one line per read; one per OCR alternative, the first the OCR listed of each plate
     // and never the read's own (what the server stores); and, for a new batch, one per plate with what the batch adds
     // to its counts (reads, reads listing it as an alternative, first and last sighting), so the server only adds.
     struct PlateDelta
@@ -282,7 +280,9 @@ Status PgCopyWriter::stage(const QList<Read>& reads, QString& months, bool withP
         qint64 reads = 0, alternates = 0, firstMs = std::numeric_limits<qint64>::max(), lastMs = 0;
     };
     QHash<QString, PlateDelta> plates;
-    QByteArray readRows, altRows;
+    Staged staged;
+    QByteArray& readRows = staged.reads;
+    QByteArray& altRows = staged.alternates;
     readRows.reserve(reads.size() * 200);
     std::map<int, qint64> monthTimes; // one time per UTC month the batch touches
     QVarLengthArray<QStringView, 8> listed;
@@ -354,20 +354,13 @@ Status PgCopyWriter::stage(const QList<Read>& reads, QString& months, bool withP
             altRows += '\n';
         }
     }
-    if (Status s = copy("COPY pg_temp.transfer_reads (n, source_file, source_id, plate, state, time_ms, lat, lon, "
-                        "heading, camera_id, confidence, candidates, make, model, colour, overview, plate_jpeg) FROM "
-                        "STDIN",
-                        readRows);
-        !s)
-        return s;
-    if (!altRows.isEmpty())
-        if (Status s = copy("COPY pg_temp.transfer_alts (n, k, plate, confidence) FROM STDIN", altRows); !s)
-            return s;
     if (withPlates) {
-        QByteArray plateRows;
+        QByteArray& plateRows = staged.plates;
         plateRows.reserve(plates.size() * 40);
+        PgArray names;
         for (auto it = plates.cbegin(); it != plates.cend(); ++it) {
             const PlateDelta& p = it.value();
+            names.add(it.key());
             appendText(plateRows, it.key());
             plateRows += '\t';
             appendNumber(plateRows, p.reads);
@@ -385,14 +378,31 @@ Status PgCopyWriter::stage(const QList<Read>& reads, QString& months, bool withP
             }
             plateRows += '\n';
         }
-        if (Status s = copy("COPY pg_temp.transfer_plates (plate, n, a, f, l) FROM STDIN", plateRows); !s)
-            return s;
+        staged.plateNames = names.literal().toUtf8();
     }
-
     PgArray times;
     for (const auto& [month, ms] : monthTimes)
         times.add(ms);
-    months = times.literal();
+    staged.months = times.literal().toUtf8();
+    return staged;
+}
+
+Status PgCopyWriter::copyStaged(const Staged& staged)
+{
+    if (Status s = prepareStaging(); !s)
+        return s;
+    if (Status s = copy("COPY pg_temp.transfer_reads (n, source_file, source_id, plate, state, time_ms, lat, lon, "
+                        "heading, camera_id, confidence, candidates, make, model, colour, overview, plate_jpeg) FROM "
+                        "STDIN",
+                        staged.reads);
+        !s)
+        return s;
+    if (!staged.alternates.isEmpty())
+        if (Status s = copy("COPY pg_temp.transfer_alts (n, k, plate, confidence) FROM STDIN", staged.alternates); !s)
+            return s;
+    if (!staged.plates.isEmpty())
+        if (Status s = copy("COPY pg_temp.transfer_plates (plate, n, a, f, l) FROM STDIN", staged.plates); !s)
+            return s;
     return {};
 }
 
@@ -407,9 +417,10 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
     if (Status s = m_c.execScript(QStringLiteral("transfer settings"), QString::fromLatin1(kBatchSettings)); !s)
         return s.error();
 
-    QString months;
-    if (Status s = stage(reads, months, false); !s)
+    const Staged staged = build(reads, false);
+    if (Status s = copyStaged(staged); !s)
         return s.error();
+    const QString months = QString::fromUtf8(staged.months);
 
     // 2. Set-based from the staging tables into the agency's tables (what PgReadWriter::write does with arrays).
     QSqlQuery q(m_c.db());
@@ -503,16 +514,12 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
     receipt.confirmed = q.value(0).toLongLong();
     receipt.hash = q.value(1).toByteArray();
     receipt.confirmSeconds = confirming.nsecsElapsed() / 1e9;
-    q.finish();
-    // Nothing of the batch stays in the staging tables once the caller commits.
-    if (!q.exec(QString::fromLatin1(kClearStaging)))
-        return m_c.error(QStringLiteral("transfer staging"), q.lastError());
     return receipt;
 }
 
 Status PgCopyWriter::exec(const char* statement, const QString& what)
 {
-    PGconn* conn = pgconn(m_c);
+    PGconn* conn = m_conn;
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return libpqError(what, tr("the connection is lost"));
     PGresult* res = PQexec(conn, statement);
@@ -526,7 +533,7 @@ Status PgCopyWriter::exec(const char* statement, const QString& what)
 
 Status PgCopyWriter::start(const QList<Read>& reads)
 {
-    PGconn* conn = pgconn(m_c);
+    PGconn* conn = m_conn;
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return libpqError(QStringLiteral("transfer"), tr("the connection is lost"));
     auto rollback = [&](const Error& e) {
@@ -545,23 +552,33 @@ Status PgCopyWriter::start(const QList<Read>& reads)
             ignoreError(exec("ROLLBACK", QStringLiteral("rollback")));
         return Status(e);
     };
-    // Staged outside a transaction (the staging tables are this session's alone): the batch's two transactions below
-    // both read them.
-    QString months;
-    if (Status s = stage(reads, months, true); !s)
+    const Staged staged = build(reads, true);
+    const QByteArray agency = m_agency.toUtf8();
+    // 1. The batch's new plates, committed at once (kNewPlates).
+    {
+        const char* params[] = { agency.constData(), staged.plateNames.constData() };
+        PGresult* res = PQexecParams(conn, kNewPlates, 2, nullptr, params, nullptr, nullptr, 0);
+        const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        const QString reason = ok ? QString() : QString::fromUtf8(PQresultErrorMessage(res));
+        PQclear(res);
+        if (!ok)
+            return libpqError(QStringLiteral("plate insert"),
+                              reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : reason);
+    }
+    // 2. The batch's transaction: the staging COPY, then the rest queued in libpq's pipeline mode.
+    if (Status s = exec("BEGIN", QStringLiteral("begin")); !s)
+        return s;
+    if (Status s = copyStaged(staged); !s)
         return rollback(s.error());
-    const QByteArray agency = m_agency.toUtf8(), times = months.toUtf8();
     const char* agencyParam[] = { agency.constData() };
-    const char* timesParam[] = { times.constData() };
+    const char* timesParam[] = { staged.months.constData() };
     auto send = [conn](const char* sql, const char* const* params = nullptr) {
         return PQsendQueryParams(conn, sql, params ? 1 : 0, nullptr, params, nullptr, nullptr, 0) == 1;
     };
     // Queued in the order of Queued.
-    const bool queued = PQenterPipelineMode(conn) == 1 && send("BEGIN") && send(kNewPlates, agencyParam)
-        && send("COMMIT") && send("BEGIN") && send(kBatchSettings)
-        && send("SELECT alpr.ensure_read_partitions($1::bigint[])", timesParam)
-        && send(kNewBatch, agencyParam) && send(kLockPlates) && send(kCountPlates) && send(kClearStaging)
-        && send("COMMIT") && PQpipelineSync(conn) == 1;
+    const bool queued = PQenterPipelineMode(conn) == 1 && send(kBatchSettings)
+        && send("SELECT alpr.ensure_read_partitions($1::bigint[])", timesParam) && send(kNewBatch, agencyParam)
+        && send(kLockPlates) && send(kCountPlates) && send("COMMIT") && PQpipelineSync(conn) == 1;
     if (!queued)
         return rollback(libpqError(QStringLiteral("transfer"), QString::fromUtf8(PQerrorMessage(conn))));
     return {};
@@ -570,7 +587,7 @@ Status PgCopyWriter::start(const QList<Read>& reads)
 Result<ReadBatchReceipt> PgCopyWriter::finish(bool& conflict)
 {
     conflict = false;
-    PGconn* conn = pgconn(m_c);
+    PGconn* conn = m_conn;
     if (!conn || PQpipelineStatus(conn) == PQ_PIPELINE_OFF)
         return libpqError(QStringLiteral("transfer"), tr("no batch is being sent"));
     ReadBatchReceipt receipt;
@@ -624,6 +641,14 @@ Result<ReadBatchReceipt> PgCopyWriter::finish(bool& conflict)
     return receipt;
 }
 
+Result<ReadBatchReceipt> PgCopyWriter::send(const QList<Read>& reads, bool& conflict)
+{
+    conflict = false;
+    if (Status s = start(reads); !s)
+        return s.error();
+    return finish(conflict);
+}
+
 namespace {
 
 /** Every read of a batch sent for confirmation carries a key, and no key twice. */
@@ -656,10 +681,17 @@ Status RemoteStore::startBatch(const QList<Read>& reads)
     PgConnection* lane = m_c.get();
     for (std::size_t i = 0; busy(lane); ++i)
         lane = m_lanes.at(i).get();
-    if (!reads.isEmpty())
-        if (Status s = PgCopyWriter(*lane, m_agency).start(reads); !s)
-            return s;
-    m_pending.push_back({ lane, reads });
+    // The batch goes to the server from a thread of its own: building the COPY text and waiting for the server to take
+    // it in would otherwise hold up the caller, whose work (the laptop's reads and purges) overlaps the server's.
+    PendingBatch pending { lane, reads, {} };
+    if (!reads.isEmpty()) {
+        pending.outcome = std::async(std::launch::async, [writer = PgCopyWriter(*lane, m_agency), reads]() mutable {
+            bool conflict = false;
+            auto receipt = writer.send(reads, conflict);
+            return BatchOutcome { std::move(receipt), conflict };
+        });
+    }
+    m_pending.push_back(std::move(pending));
     return {};
 }
 
@@ -667,20 +699,19 @@ Result<ReadBatchReceipt> RemoteStore::finishBatch()
 {
     if (m_pending.empty())
         return usageError(tr("No transfer batch is being sent to the server %1.").arg(address().describe()));
-    const PendingBatch batch = std::move(m_pending.front());
+    PendingBatch batch = std::move(m_pending.front());
     m_pending.pop_front();
     if (batch.reads.isEmpty()) {
         ReadBatchReceipt empty;
         empty.hash = batchHash(batch.reads);
         return empty;
     }
-    bool conflict = false;
-    auto receipt = PgCopyWriter(*batch.connection, m_agency).finish(conflict);
+    BatchOutcome outcome = batch.outcome.get();
     // The batch was there already (a lost confirmation, a journal restored from a backup): the idempotent path, on the
-    // connection the batch had.
-    if (!receipt && conflict)
+    // connection the batch had (its thread is done with it).
+    if (!outcome.receipt && outcome.conflict)
         return copyReadsConfirmed(*batch.connection, batch.reads);
-    return receipt;
+    return std::move(outcome.receipt);
 }
 
 Result<qint64> RemoteStore::flushPlateIndex()

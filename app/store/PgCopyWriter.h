@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+struct pg_conn; // libpq's PGconn
+
 namespace alpr {
 
 class PgConnection;
@@ -36,8 +38,8 @@ public:
     Result<ReadBatchReceipt> write(const QList<Read>& reads);
 
     /**
-     * The fast path for a batch whose keys were never sent (a new transfer batch): the COPY into the staging tables
-     * here, then the new plates' transaction and the batch's (inserts, receipt, plate counts, COMMIT) queued in
+     * The fast path for a batch whose keys were never sent (a new transfer batch): the new plates' transaction, then
+     * the batch's: the COPY into the staging tables here, its inserts, receipt, plate counts and COMMIT queued in
      * libpq's pipeline mode; returns while the server works. Until finish() returns, nothing else may use the
      * connection. On an error nothing is left queued and the transaction is rolled back.
      */
@@ -48,6 +50,11 @@ public:
      * were on the server already (the transaction was rolled back, nothing stored: send it through write()).
      */
     Result<ReadBatchReceipt> finish(bool& conflict);
+    /**
+     * start() then finish(), for a transfer worker thread: the new-batch path uses only the connection's libpq
+     * handle (taken when this writer was made), never its QSqlDatabase, which belongs to the thread that opened it.
+     */
+    Result<ReadBatchReceipt> send(const QList<Read>& reads, bool& conflict);
 
     /**
      * One text field of COPY's text format: backslash, newline, carriage return and tab escaped as \\ \n \r \t,
@@ -61,14 +68,24 @@ public:
 
 private:
     Status prepareStaging();
-    /** Empties the staging tables and COPYs the batch into them (withPlates: also what it adds to each plate's
-        counts); months gets one time per UTC month the batch touches. */
-    Status stage(const QList<Read>& reads, QString& months, bool withPlates);
+    /** A batch as COPY text for the staging tables. */
+    struct Staged
+    {
+        QByteArray reads, alternates; ///< alternatives: the first of each plate per read, never the read's own
+        QByteArray plates; ///< withPlates: what the batch adds to each plate's counts
+        QByteArray plateNames; ///< withPlates: the batch's plates as an array literal
+        QByteArray months; ///< one time per UTC month the batch touches, as an array literal
+    };
+    static Staged build(const QList<Read>& reads, bool withPlates);
+    /** COPYs a batch into the staging tables (made when missing); they empty themselves at the end of the
+        transaction, so call inside the batch's. */
+    Status copyStaged(const Staged& staged);
     Status exec(const char* statement, const QString& what);
     Status copy(const QByteArray& statement, const QByteArray& data);
     Error libpqError(const QString& what, const QString& reason) const;
 
     PgConnection& m_c;
+    pg_conn* m_conn; ///< the connection's libpq handle (null when it is closed)
     QString m_agency;
 };
 

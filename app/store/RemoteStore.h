@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 #include <deque>
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -94,11 +95,12 @@ public:
     Result<ReadBatchReceipt> copyReadsConfirmed(const QList<Read>& reads);
     /**
      * The transfer's path for a batch never sent before, in two halves so the caller can work while the server does:
-     * startBatch() COPYs the reads and queues their inserts, the receipt and COMMIT, and returns; finishBatch() waits
-     * and returns the receipt of the committed batch (the same contract as copyReadsConfirmed(); a batch whose keys
+     * startBatch() hands the batch to a thread of its own, which COPYs the reads and runs their inserts, the receipt
+     * and COMMIT, and returns at once; finishBatch() waits and returns the receipt of the committed batch (the same contract as copyReadsConfirmed(); a batch whose keys
      * were on the server after all is sent again through copyReadsConfirmed()). Up to batchLanes() batches may be
      * started, each on a connection of its own, and are finished in the order they were started; while any is
-     * pending, no other call on this store. A failed startBatch() adds nothing pending.
+     * pending, no other call on this store. startBatch() refuses only a malformed batch or one too many (and then adds
+     * nothing pending); what goes wrong on the way to the server is finishBatch()'s error.
      */
     Status startBatch(const QList<Read>& reads);
     Result<ReadBatchReceipt> finishBatch();
@@ -163,10 +165,16 @@ private:
     struct Inserted;
     Result<Inserted> insertReads(const QList<Read>& reads);
     Result<ReadBatchReceipt> copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads);
+    struct BatchOutcome
+    {
+        Result<ReadBatchReceipt> receipt;
+        bool conflict = false; ///< the batch's keys were on the server already
+    };
     struct PendingBatch
     {
-        PgConnection* connection; ///< m_c or one of m_lanes
+        PgConnection* connection; ///< m_c or one of m_lanes; its thread's alone until `outcome` is ready
         QList<Read> reads; ///< for the idempotent path
+        std::future<BatchOutcome> outcome; ///< the batch's thread (none for an empty batch)
     };
 
     std::unique_ptr<PgConnection> m_c;
@@ -177,7 +185,9 @@ private:
     QByteArray m_auditSecret;
     int m_schemaVersion = 0;
     std::vector<std::unique_ptr<PgConnection>> m_lanes; ///< further connections for transfer batches
-    std::deque<PendingBatch> m_pending; ///< startBatch() without finishBatch(), oldest first
+    /** startBatch() without finishBatch(), oldest first. Declared after the connections, so it is destroyed first:
+        a future of std::async waits for its thread, which is then done with its connection before it closes. */
+    std::deque<PendingBatch> m_pending;
 };
 
 } // namespace alpr
