@@ -670,7 +670,7 @@ Status checkKeys(const QList<Read>& reads)
 
 Status RemoteStore::startBatch(const QList<Read>& reads)
 {
-    if (m_pending.size() >= batchLanes())
+    if (m_pending.size() >= batchLanes() || m_flushing)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
     if (Status s = checkKeys(reads); !s)
         return s;
@@ -716,18 +716,58 @@ Result<ReadBatchReceipt> RemoteStore::finishBatch()
 
 Result<qint64> RemoteStore::flushPlateIndex()
 {
-    if (batchPending())
+    if (Status s = startPlateIndexFlush(); !s)
+        return s.error();
+    return finishPlateIndexFlush();
+}
+
+Status RemoteStore::startPlateIndexFlush()
+{
+    if (batchPending() || m_flushing)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
-    QSqlQuery q(m_c->db());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT alpr.flush_plate_index()")) || !q.next())
-        return m_c->error(QStringLiteral("plate index upkeep"), q.lastError());
-    return q.value(0).toLongLong();
+    // Sent, not waited for: libpq queues the query and the server works on it while the caller does something else.
+    PGconn* conn = pgconn(*m_c);
+    if (!conn || PQstatus(conn) != CONNECTION_OK
+        || PQsendQueryParams(conn, "SELECT alpr.flush_plate_index()", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
+        return failure(tr("The server %1: plate index upkeep failed: %2")
+                           .arg(address().describe(),
+                                conn ? QString::fromUtf8(PQerrorMessage(conn)).simplified() : tr("not connected")));
+    m_flushing = true;
+    return {};
+}
+
+Result<qint64> RemoteStore::finishPlateIndexFlush()
+{
+    if (!m_flushing)
+        return usageError(tr("No plate index upkeep is running on the server %1.").arg(address().describe()));
+    m_flushing = false;
+    PGconn* conn = pgconn(*m_c);
+    qint64 pages = -1;
+    QString reason;
+    bool refused = false;
+    // Every result, so QPSQL finds the connection idle again.
+    while (PGresult* r = PQgetResult(conn)) {
+        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+            pages = QByteArray(PQgetvalue(r, 0, 0)).toLongLong();
+        else if (reason.isEmpty() && PQresultStatus(r) != PGRES_TUPLES_OK) {
+            reason = QString::fromUtf8(PQresultErrorMessage(r)).simplified();
+            refused = qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501") == 0;
+        }
+        PQclear(r);
+    }
+    if (refused)
+        return policyError(tr("The server %1 refused %2 for %3: %4")
+                               .arg(address().describe(), tr("plate index upkeep"), role(), reason));
+    if (pages < 0)
+        return failure(tr("The server %1: plate index upkeep failed: %2")
+                           .arg(address().describe(),
+                                reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)).simplified() : reason));
+    return pages;
 }
 
 Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads)
 {
-    if (batchPending())
+    if (batchPending() || m_flushing)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
     return copyReadsConfirmed(*m_c, reads);
 }

@@ -114,6 +114,10 @@ public:
      * searches find a tidy index. Returns the pending-list pages merged.
      */
     Result<qint64> flushPlateIndex();
+    /** flushPlateIndex() in two halves, so the caller can work while the server merges: between the two, no other
+        call on this store. */
+    Status startPlateIndexFlush();
+    Result<qint64> finishPlateIndexFlush();
     /** The hash a receipt must carry for these reads: SHA-256 over the reads sorted by (sourceFile, sourceId), each
         as sourceFile US sourceId US plate US state US timeMs RS (US = 0x1f, RS = 0x1e, UTF-8). */
     static QByteArray batchHash(const QList<Read>& reads);
@@ -188,6 +192,7 @@ private:
     /** startBatch() without finishBatch(), oldest first. Declared after the connections, so it is destroyed first:
         a future of std::async waits for its thread, which is then done with its connection before it closes. */
     std::deque<PendingBatch> m_pending;
+    bool m_flushing = false; ///< startPlateIndexFlush() without finishPlateIndexFlush()
 };
 
 } // namespace alpr

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <deque>
 #include <optional>
+#include <utility>
 
 namespace alpr {
 
@@ -262,6 +263,8 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
     auto land = [&](const Error& e) {
         while (m_remote->batchPending())
             static_cast<void>(m_remote->finishBatch()); // their outcome is moot: the journal still says "sent"
+        if (std::exchange(m_flushStarted, false))
+            static_cast<void>(m_remote->finishPlateIndexFlush());
         if (confirmed)
             ignoreError(purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
                               confirmed->inserted, false));
@@ -282,6 +285,9 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
                 return land(s.error());
         }
         if (confirmed) {
+            // The last purge: the server merges the plate index's pending list meanwhile (see run()).
+            if (!next && flying.empty())
+                m_flushStarted = m_remote->startPlateIndexFlush().ok();
             if (Status s = purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
                                  confirmed->inserted, false);
                 !s) {
@@ -320,6 +326,7 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     m_receipt = {};
     m_digestInput.clear();
     m_cameraIds.clear();
+    m_flushStarted = false;
     m_timings = {};
     batchSize = std::max(1, batchSize);
     auto storeId = m_localStore->setting(QStringLiteral("store_id"));
@@ -371,7 +378,10 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     // whose init predates the function merges them itself later, at its next vacuum).
     QElapsedTimer flushing;
     flushing.start();
-    static_cast<void>(m_remote->flushPlateIndex());
+    if (std::exchange(m_flushStarted, false))
+        static_cast<void>(m_remote->finishPlateIndexFlush());
+    else
+        static_cast<void>(m_remote->flushPlateIndex());
     m_timings.send += flushing.nsecsElapsed() / 1e9;
 
     auto left = source.count();

@@ -116,6 +116,7 @@ private:
     QByteArray m_digestInput;
     Progress m_progress;
     qint64 m_total = 0;
+    bool m_flushStarted = false; ///< sendNew() left the plate index upkeep running on the server
     Timings m_timings;
 };
 
