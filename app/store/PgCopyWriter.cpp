@@ -2,6 +2,7 @@
 
 #include "ReadRow.h" // formatCandidates: the same text form in both stores
 #include "PgArray.h"
+#include "PgBinaryCopy.h"
 #include "PgConnection.h"
 #include "RemoteStore.h"
 
@@ -16,7 +17,6 @@
 #include <QVarLengthArray>
 #include <libpq-fe.h>
 #include <algorithm>
-#include <charconv>
 #include <limits>
 #include <map>
 #include <utility>
@@ -37,32 +37,6 @@ PGconn* pgconn(const PgConnection& c)
     return handle.isValid() && (handle.metaType().flags() & QMetaType::IsPointer)
         ? *static_cast<PGconn* const*>(handle.constData())
         : nullptr;
-}
-
-// Numbers through std::to_chars into the end of the buffer: no temporary string per value (a batch has ~10 per read).
-// Floating point in its shortest form that reads back as the very same value (the server's strtod does).
-template <typename T>
-void appendChars(QByteArray& out, T v)
-{
-    char digits[32];
-    const auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), v);
-    Q_ASSERT(ec == std::errc());
-    out.append(digits, end - digits);
-}
-
-void appendNumber(QByteArray& out, qint64 v)
-{
-    appendChars(out, v);
-}
-
-void appendDouble(QByteArray& out, double v)
-{
-    appendChars(out, v);
-}
-
-void appendReal(QByteArray& out, float v)
-{
-    appendChars(out, v);
 }
 
 // The staging tables live in this session only (pg_temp) and empty themselves when the transaction that filled them
@@ -169,55 +143,6 @@ PgCopyWriter::PgCopyWriter(PgConnection& connection, QString agency)
 {
 }
 
-void PgCopyWriter::appendText(QByteArray& out, const QString& text)
-{
-    // Almost every field is plain ASCII with nothing to escape: copied straight into the buffer.
-    const qsizetype at = out.size();
-    out.resize(at + text.size());
-    char* to = out.data() + at;
-    bool plain = true;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u >= 0x80 || u == u'\\' || u == u'\n' || u == u'\r' || u == u'\t') {
-            plain = false;
-            break;
-        }
-        *to++ = char(u);
-    }
-    if (plain)
-        return;
-    out.truncate(at);
-    const QByteArray utf8 = text.toUtf8();
-    for (char ch : utf8) {
-        switch (ch) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += ch;
-        }
-    }
-}
-
-void PgCopyWriter::appendBytes(QByteArray& out, const QByteArray& bytes)
-{
-    if (bytes.isEmpty()) {
-        out += kNull;
-        return;
-    }
-    out += "\\\\x"; // bytea hex input "\x..."; its backslash doubled for COPY's text format
-    out += bytes.toHex();
-}
-
 Error PgCopyWriter::libpqError(const QString& what, const QString& reason) const
 {
     return failure(tr("The server %1: %2 failed: %3").arg(m_c.address().describe(), what, reason.simplified()));
@@ -272,7 +197,7 @@ Status PgCopyWriter::copy(const QByteArray& statement, const QByteArray& data)
 
 PgCopyWriter::Staged PgCopyWriter::build(const QList<Read>& reads, bool withPlates)
 {
-    // The batch as COPY text: one line per read; one per OCR alternative, the first the OCR listed of each plate
+    // The batch as binary COPY rows: one per read; one per OCR alternative, the first the OCR listed of each plate
     // and never the read's own (what the server stores); and, for a new batch, one per plate with what the batch adds
     // to its counts (reads, reads listing it as an alternative, first and last sighting), so the server only adds.
     struct PlateDelta
@@ -280,10 +205,8 @@ PgCopyWriter::Staged PgCopyWriter::build(const QList<Read>& reads, bool withPlat
         qint64 reads = 0, alternates = 0, firstMs = std::numeric_limits<qint64>::max(), lastMs = 0;
     };
     QHash<QString, PlateDelta> plates;
-    Staged staged;
-    QByteArray& readRows = staged.reads;
-    QByteArray& altRows = staged.alternates;
-    readRows.reserve(reads.size() * 200);
+    PgBinaryCopy readRows, altRows;
+    readRows.reserve(reads.size() * 220);
     std::map<int, qint64> monthTimes; // one time per UTC month the batch touches
     QVarLengthArray<QStringView, 8> listed;
     for (qsizetype i = 0; i < reads.size(); ++i) {
@@ -296,46 +219,35 @@ PgCopyWriter::Staged PgCopyWriter::build(const QList<Read>& reads, bool withPlat
             p.firstMs = std::min(p.firstMs, r.timeMs);
             p.lastMs = std::max(p.lastMs, r.timeMs);
         }
-        appendNumber(readRows, i);
-        readRows += '\t';
-        appendText(readRows, r.sourceFile);
-        readRows += '\t';
-        appendText(readRows, r.sourceId);
-        readRows += '\t';
-        appendText(readRows, r.plate);
-        readRows += '\t';
-        appendText(readRows, r.state);
-        readRows += '\t';
-        appendNumber(readRows, r.timeMs);
-        readRows += '\t';
-        appendDouble(readRows, r.lat);
-        readRows += '\t';
-        appendDouble(readRows, r.lon);
-        readRows += '\t';
+        // In the order of the COPY column list (copyStaged).
+        readRows.beginRow(17);
+        readRows.addInt32(qint32(i));
+        readRows.addText(r.sourceFile);
+        readRows.addText(r.sourceId);
+        readRows.addText(r.plate);
+        readRows.addText(r.state);
+        readRows.addInt64(r.timeMs);
+        readRows.addFloat8(r.lat);
+        readRows.addFloat8(r.lon);
         if (r.heading < 0)
-            readRows += kNull;
+            readRows.addNull();
         else
-            appendReal(readRows, r.heading);
-        readRows += '\t';
+            readRows.addFloat4(r.heading);
         if (r.cameraId > 0)
-            appendNumber(readRows, r.cameraId);
+            readRows.addInt64(r.cameraId);
         else
-            readRows += kNull;
-        readRows += '\t';
-        appendReal(readRows, r.confidence);
-        readRows += '\t';
-        appendText(readRows, formatCandidates(r.candidates));
-        readRows += '\t';
-        appendText(readRows, r.make);
-        readRows += '\t';
-        appendText(readRows, r.model);
-        readRows += '\t';
-        appendText(readRows, r.colour);
-        readRows += '\t';
-        appendBytes(readRows, r.overviewJpeg);
-        readRows += '\t';
-        appendBytes(readRows, r.plateJpeg);
-        readRows += '\n';
+            readRows.addNull();
+        readRows.addFloat4(r.confidence);
+        readRows.addText(formatCandidates(r.candidates));
+        readRows.addText(r.make);
+        readRows.addText(r.model);
+        readRows.addText(r.colour);
+        for (const QByteArray* image : { &r.overviewJpeg, &r.plateJpeg }) {
+            if (image->isEmpty())
+                readRows.addNull();
+            else
+                readRows.addBytes(*image);
+        }
         listed.clear();
         for (qsizetype k = 0; k < r.candidates.size(); ++k) {
             const QString& plate = r.candidates.at(k).plate;
@@ -344,40 +256,38 @@ PgCopyWriter::Staged PgCopyWriter::build(const QList<Read>& reads, bool withPlat
             listed.append(plate);
             if (withPlates)
                 ++plates[plate].alternates;
-            appendNumber(altRows, i);
-            altRows += '\t';
-            appendNumber(altRows, k);
-            altRows += '\t';
-            appendText(altRows, plate);
-            altRows += '\t';
-            appendReal(altRows, r.candidates.at(k).confidence);
-            altRows += '\n';
+            altRows.beginRow(4);
+            altRows.addInt32(qint32(i));
+            altRows.addInt32(qint32(k));
+            altRows.addText(plate);
+            altRows.addFloat4(r.candidates.at(k).confidence);
         }
     }
+    Staged staged;
+    staged.reads = readRows.finish();
+    staged.alternateRows = altRows.rows();
+    staged.alternates = altRows.finish();
     if (withPlates) {
-        QByteArray& plateRows = staged.plates;
-        plateRows.reserve(plates.size() * 40);
+        PgBinaryCopy plateRows;
+        plateRows.reserve(plates.size() * 60);
         PgArray names;
         for (auto it = plates.cbegin(); it != plates.cend(); ++it) {
             const PlateDelta& p = it.value();
             names.add(it.key());
-            appendText(plateRows, it.key());
-            plateRows += '\t';
-            appendNumber(plateRows, p.reads);
-            plateRows += '\t';
-            appendNumber(plateRows, p.alternates);
-            plateRows += '\t';
+            plateRows.beginRow(5);
+            plateRows.addText(it.key());
+            plateRows.addInt64(p.reads);
+            plateRows.addInt64(p.alternates);
             if (p.reads > 0) {
-                appendNumber(plateRows, p.firstMs);
-                plateRows += '\t';
-                appendNumber(plateRows, p.lastMs);
+                plateRows.addInt64(p.firstMs);
+                plateRows.addInt64(p.lastMs);
             } else {
-                plateRows += kNull; // seen only as an alternative: no sighting times
-                plateRows += '\t';
-                plateRows += kNull;
+                plateRows.addNull(); // seen only as an alternative: no sighting times
+                plateRows.addNull();
             }
-            plateRows += '\n';
         }
+        staged.plateRows = plateRows.rows();
+        staged.plates = plateRows.finish();
         staged.plateNames = names.literal().toUtf8();
     }
     PgArray times;
@@ -393,15 +303,19 @@ Status PgCopyWriter::copyStaged(const Staged& staged)
         return s;
     if (Status s = copy("COPY pg_temp.transfer_reads (n, source_file, source_id, plate, state, time_ms, lat, lon, "
                         "heading, camera_id, confidence, candidates, make, model, colour, overview, plate_jpeg) FROM "
-                        "STDIN",
+                        "STDIN WITH (FORMAT binary)",
                         staged.reads);
         !s)
         return s;
-    if (!staged.alternates.isEmpty())
-        if (Status s = copy("COPY pg_temp.transfer_alts (n, k, plate, confidence) FROM STDIN", staged.alternates); !s)
+    if (staged.alternateRows > 0)
+        if (Status s = copy("COPY pg_temp.transfer_alts (n, k, plate, confidence) FROM STDIN WITH (FORMAT binary)",
+                            staged.alternates);
+            !s)
             return s;
-    if (!staged.plates.isEmpty())
-        if (Status s = copy("COPY pg_temp.transfer_plates (plate, n, a, f, l) FROM STDIN", staged.plates); !s)
+    if (staged.plateRows > 0)
+        if (Status s = copy("COPY pg_temp.transfer_plates (plate, n, a, f, l) FROM STDIN WITH (FORMAT binary)",
+                            staged.plates);
+            !s)
             return s;
     return {};
 }

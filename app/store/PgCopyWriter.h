@@ -15,7 +15,7 @@ class PgConnection;
 struct ReadBatchReceipt;
 
 /**
- * The end-of-shift transfer's fast path into the server: a batch of reads goes through COPY (text format) into
+ * The end-of-shift transfer's fast path into the server: a batch of reads goes through binary COPY into
  * session-local staging tables, then a handful of set-based statements move the reads that are new into the agency's
  * tables, exactly as PgReadWriter would (monthly partitions, plates, source keys, reads, OCR alternatives, images,
  * plate counts), and the receipt is computed by the server from what it stored. write(): inside the caller's
@@ -25,9 +25,11 @@ struct ReadBatchReceipt;
  * updates at its very end.
  *
  * Why COPY: QPSQL sends bound values as literals, so the array path parses every value twice and tops out at a few
- * thousand reads per second; COPY streams rows the server parses once, straight into a table.
+ * thousand reads per second; COPY streams rows straight into a table, and in binary form the server takes the
+ * numbers as they are instead of parsing their text.
  *
- * Parameter safety: no value is ever spliced into SQL; COPY data is escaped by copyText()/copyBytes() below.
+ * Parameter safety: no value is ever spliced into SQL; binary COPY fields carry their length, so no value can end a
+ * field or a row early.
  */
 class PgCopyWriter
 {
@@ -56,23 +58,15 @@ public:
      */
     Result<ReadBatchReceipt> send(const QList<Read>& reads, bool& conflict);
 
-    /**
-     * One text field of COPY's text format: backslash, newline, carriage return and tab escaped as \\ \n \r \t,
-     * everything else as its UTF-8 bytes. A null QString is written as the empty string (columns are NOT NULL
-     * DEFAULT ''); use kNull for SQL NULL.
-     */
-    static void appendText(QByteArray& out, const QString& text);
-    /** A bytea field: \\x followed by hex (the backslash escaped for the text format); NULL when empty. */
-    static void appendBytes(QByteArray& out, const QByteArray& bytes);
-    static constexpr const char* kNull = "\\N";
 
 private:
     Status prepareStaging();
-    /** A batch as COPY text for the staging tables. */
+    /** A batch as binary COPY data (PgBinaryCopy) for the staging tables. */
     struct Staged
     {
         QByteArray reads, alternates; ///< alternatives: the first of each plate per read, never the read's own
         QByteArray plates; ///< withPlates: what the batch adds to each plate's counts
+        int alternateRows = 0, plateRows = 0;
         QByteArray plateNames; ///< withPlates: the batch's plates as an array literal
         QByteArray months; ///< one time per UTC month the batch touches, as an array literal
     };

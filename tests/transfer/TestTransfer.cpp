@@ -3,7 +3,7 @@
 // server lost mid-transfer and the resume.
 #include "AuditLog.h"
 #include "LocalTransferReads.h"
-#include "PgCopyWriter.h"
+#include "PgBinaryCopy.h"
 #include "TransferFixture.h"
 #include "TransferJournal.h"
 #include "TransferService.h"
@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <catch2/catch_test_macros.hpp>
+#include <bit>
 #include <cstdio>
 
 using namespace alpr;
@@ -29,13 +30,6 @@ QList<AuditRow> auditRows(Store& store, const QString& event)
             out.append(row);
         return true;
     }));
-    return out;
-}
-
-QByteArray copyText(const QString& s)
-{
-    QByteArray out;
-    PgCopyWriter::appendText(out, s);
     return out;
 }
 
@@ -85,25 +79,33 @@ void checkPlates(const QHash<QString, PlateSummary>& dictionary, const QHash<QSt
 
 } // namespace
 
-TEST_CASE("COPY text escaping: tab, newline, carriage return and backslash cannot break a row", "[transfer]")
+TEST_CASE("binary COPY rows: lengths and big-endian values, text as UTF-8, NULL, then the trailer", "[transfer]")
 {
-    CHECK(copyText(QStringLiteral("7PBT942")) == "7PBT942");
-    CHECK(copyText(QStringLiteral("a\tb")) == "a\\tb");
-    CHECK(copyText(QStringLiteral("a\nb\rc")) == "a\\nb\\rc");
-    CHECK(copyText(QStringLiteral("\\N")) == "\\\\N"); // the text "\N", not SQL NULL
-    CHECK(copyText(QStringLiteral("C:\\exports\\x41")) == "C:\\\\exports\\\\x41");
-    CHECK(copyText(QStringLiteral("Zoë ✓")) == QStringLiteral("Zoë ✓").toUtf8());
-    // Appended to a row under way: what is there stays, whichever way the field is written.
-    QByteArray row("1\t");
-    PgCopyWriter::appendText(row, QStringLiteral("7PBT942"));
-    PgCopyWriter::appendText(row, QStringLiteral("é\t"));
-    CHECK(row == QByteArray("1\t7PBT942") + QStringLiteral("é").toUtf8() + "\\t");
-    QByteArray bytes;
-    PgCopyWriter::appendBytes(bytes, QByteArray("\x00\t\\", 3));
-    CHECK(bytes == "\\\\x00095c");
-    bytes.clear();
-    PgCopyWriter::appendBytes(bytes, {});
-    CHECK(bytes == "\\N");
+    PgBinaryCopy rows;
+    rows.beginRow(6);
+    rows.addInt32(7);
+    rows.addInt64(-2);
+    rows.addFloat8(34.0512);
+    rows.addText(QStringLiteral("a\tZoë\\N")); // tab, backslash: nothing to escape, the length says where it ends
+    rows.addNull();
+    rows.addBytes(QByteArray("\x00\xff", 2));
+    CHECK(rows.rows() == 1);
+    const QByteArray data = rows.finish();
+    QByteArray expected("PGCOPY\n\xff\r\n\0", 11);
+    expected += QByteArray(8, '\0'); // no flags, no header extension
+    expected += QByteArray("\x00\x06", 2);
+    expected += QByteArray("\x00\x00\x00\x04\x00\x00\x00\x07", 8);
+    expected += QByteArray("\x00\x00\x00\x08\xff\xff\xff\xff\xff\xff\xff\xfe", 12);
+    const quint64 bits = std::bit_cast<quint64>(34.0512);
+    expected += QByteArray("\x00\x00\x00\x08", 4);
+    for (int shift = 56; shift >= 0; shift -= 8)
+        expected += char((bits >> shift) & 0xff);
+    const QByteArray text = QStringLiteral("a\tZoë\\N").toUtf8();
+    expected += QByteArray("\x00\x00\x00", 3) + char(text.size()) + text;
+    expected += QByteArray("\xff\xff\xff\xff", 4);
+    expected += QByteArray("\x00\x00\x00\x02\x00\xff", 6);
+    expected += QByteArray("\xff\xff", 2);
+    CHECK(data.toHex() == expected.toHex());
 }
 
 TEST_CASE("transfer then purge: every read on the server once, the laptop empty, receipts in both logs",
