@@ -206,6 +206,9 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
     LocalTransferReads source(*m_localStore);
     TransferJournal journal(*m_localStore);
     qint64 after = 0;
+    const std::size_t lanes = m_remote->batchLanes();
+    // Reads left to send (an estimate: what the store held at the start, less the resumed batches).
+    qint64 left = m_total - m_receipt.reads;
     // The next batch, read and journalled as "sent" (the journal row first: its id is part of the reads' key, and it
     // is what a crash resumes from; a batch journalled but never sent is simply re-sent by the next run).
     auto readNext = [&](std::optional<Batch>& out, QList<Read>& sent) -> Status {
@@ -216,8 +219,13 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         }
         QElapsedTimer phase;
         phase.start();
-        // The first batch is small: nothing overlaps the server's work on it, so the pipeline fills sooner.
-        auto reads = source.next(after, after == 0 ? std::min(batchSize, kFirstBatch) : batchSize);
+        // The first batch is small: nothing overlaps the server's work on it, so the pipeline fills sooner. Towards
+        // the end, batches shrink to a share of what is left per connection, so the connections finish about together
+        // (a big batch alone at the end would keep the server to one core while the laptop waits).
+        qint64 share = std::max<qint64>(kFirstBatch, left / qint64(lanes));
+        if (left - share < kFirstBatch)
+            share = left; // no crumb of a batch after this one
+        auto reads = source.next(after, after == 0 ? std::min(batchSize, kFirstBatch) : int(std::min<qint64>(batchSize, share)));
         m_timings.localRead += phase.nsecsElapsed() / 1e9;
         phase.restart();
         if (!reads)
@@ -225,6 +233,7 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         if (reads->isEmpty())
             return {};
         after = reads->last().id;
+        left -= reads->size();
         TransferBatch b;
         b.serverId = m_remote->serverId();
         b.server = m_receipt.server;
@@ -256,7 +265,6 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
     QList<Read> sent;
     if (Status s = readNext(next, sent); !s)
         return s;
-    const std::size_t lanes = m_remote->batchLanes();
     // Whatever fails once a batch is started, every connection belongs to its batch until its result is in: collect
     // them first (a batch may be stored and unconfirmed: the next run re-sends it, idempotently). The batch confirmed
     // before needs no server for its purge.

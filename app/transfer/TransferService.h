@@ -55,7 +55,8 @@ public:
      * than 5,000; a batch also ends at LocalTransferReads::kImageBytes of images, so memory stays bounded.
      */
     static constexpr int kDefaultBatch = 20000;
-    /** The first new batch of a run is at most this big: nothing overlaps the server's work on it. */
+    /** The first new batch of a run is at most this big: nothing overlaps the server's work on it. Towards the end,
+        batches shrink to a share of what is left per server connection (never below this, nor leaving less). */
     static constexpr int kFirstBatch = 2000;
     /**
      * Connections a transfer's server sign-in opens (Credentials::serverConnections): the server stores that many
