@@ -98,11 +98,12 @@ Result<std::unique_ptr<RemoteStore>> RemoteStore::connect(const ServerAddress& a
     if (store->m_schemaVersion < 1 || store->m_auditSecret.size() != 32)
         return failure(tr("The server %1 has an incomplete ALPR schema: run 'alpr-cli server init' again.")
                            .arg(address.describe()));
-    // The transfer's further connections, opened now: the password is not kept for later.
+    // The transfer's further connections, opened now: the password is not kept for later. Best effort: a server at
+    // its connection limit (or the role at its own) still gets the transfer, one batch at a time.
     for (int i = 1; i < connections; ++i) {
         auto lane = PgConnection::open(address, role, password);
         if (!lane)
-            return lane.error();
+            break;
         store->m_lanes.push_back(std::move(lane.value()));
     }
     return store;

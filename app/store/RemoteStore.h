@@ -49,8 +49,9 @@ class RemoteStore final : public Store
 public:
     /**
      * Connects as role; refuses a server without TLS, an unverifiable certificate and a server without schema.
-     * connections > 1 (a sign-in for the end-of-shift transfer): as many connections as the role, so that many
-     * transfer batches are stored at once (startBatch); the password is not kept.
+     * connections > 1 (a sign-in for the end-of-shift transfer): up to that many connections as the role, so that
+     * many transfer batches are stored at once (startBatch); fewer when the server or the role is at its connection
+     * limit (batchLanes() says how many). The password is not kept.
      */
     static Result<std::unique_ptr<RemoteStore>> connect(const ServerAddress& address, const QString& role,
                                                         const QString& password, int connections = 1);

@@ -422,6 +422,23 @@ TEST_CASE("batches stored at once on several connections share plates, old and n
     CHECK(q.value(1).toLongLong() == 0);
 }
 
+TEST_CASE("a role at its connection limit still transfers, one batch at a time", "[transfer][pg]")
+{
+    TransferFixture f;
+    f.addLocalReads(makeReads(3000));
+    REQUIRE(f.cluster().exec(f.database(), QStringLiteral("ALTER ROLE \"%1\" CONNECTION LIMIT 1").arg(f.user())));
+    auto local = f.signInLocal();
+    auto server = f.signInServer(); // asks for two connections; the server grants one
+    REQUIRE(server->vault().remoteStore()->batchLanes() == 1);
+    auto receipt = TransferService(*local, *server).run(1000);
+    INFO((receipt ? QString() : receipt.error().message).toStdString());
+    REQUIRE(receipt);
+    CHECK(receipt->reads == 3000);
+    CHECK(receipt->remaining == 0);
+    server.reset();
+    CHECK(serverReads(*f.serverReader()).size() == 3000);
+}
+
 TEST_CASE("the local purge leaves the plate dictionary of the reads left exact", "[transfer][pg]")
 {
     TransferFixture f;
