@@ -2,8 +2,8 @@
 
 #include <QtEndian>
 #include <bit>
-#include <utility>
 #include <cstring>
+#include <utility>
 
 namespace alpr {
 
@@ -21,8 +21,7 @@ PgBinaryCopy::PgBinaryCopy()
     addBigEndian(qint32(0));
 }
 
-template <typename T>
-void PgBinaryCopy::addBigEndian(T value)
+template<typename T> void PgBinaryCopy::addBigEndian(T value)
 {
     const T big = qToBigEndian(value);
     m_data.append(reinterpret_cast<const char*>(&big), sizeof(big));

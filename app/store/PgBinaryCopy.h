@@ -36,8 +36,7 @@ public:
     QByteArray finish();
 
 private:
-    template <typename T>
-    void addBigEndian(T value);
+    template<typename T> void addBigEndian(T value);
 
     QByteArray m_data;
     int m_rows = 0;

@@ -592,7 +592,8 @@ Status RemoteStore::startBatch(const QList<Read>& reads)
         return s;
     // The first connection no pending batch holds (there is one: fewer batches are pending than connections).
     const auto busy = [this](const PgConnection* c) {
-        return std::any_of(m_pending.cbegin(), m_pending.cend(), [c](const PendingBatch& b) { return b.connection == c; });
+        return std::any_of(m_pending.cbegin(), m_pending.cend(),
+                           [c](const PendingBatch& b) { return b.connection == c; });
     };
     PgConnection* lane = m_c.get();
     for (std::size_t i = 0; busy(lane); ++i)

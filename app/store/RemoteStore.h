@@ -97,10 +97,10 @@ public:
     /**
      * The transfer's path for a batch never sent before, in two halves so the caller can work while the server does:
      * startBatch() hands the batch to a thread of its own, which COPYs the reads and runs their inserts, the receipt
-     * and COMMIT, and returns at once; finishBatch() waits and returns the receipt of the committed batch (the same contract as copyReadsConfirmed(); a batch whose keys
-     * were on the server after all is sent again through copyReadsConfirmed()). Up to batchLanes() batches may be
-     * started, each on a connection of its own, and are finished in the order they were started; while any is
-     * pending, no other call on this store. startBatch() refuses only a malformed batch or one too many (and then adds
+     * and COMMIT, and returns at once; finishBatch() waits and returns the receipt of the committed batch (the same
+     * contract as copyReadsConfirmed(); a batch whose keys were on the server after all is sent again through
+     * copyReadsConfirmed()). Up to batchLanes() batches may be started, each on a connection of its own, and are
+     * finished in the order they were started; while any is pending, no other call on this store. startBatch() refuses only a malformed batch or one too many (and then adds
      * nothing pending); what goes wrong on the way to the server is finishBatch()'s error.
      */
     Status startBatch(const QList<Read>& reads);

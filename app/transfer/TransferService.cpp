@@ -225,7 +225,8 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         qint64 share = std::max<qint64>(kFirstBatch, left / qint64(lanes));
         if (left - share < kFirstBatch)
             share = left; // no crumb of a batch after this one
-        auto reads = source.next(after, after == 0 ? std::min(batchSize, kFirstBatch) : int(std::min<qint64>(batchSize, share)));
+        const int limit = after == 0 ? std::min(batchSize, kFirstBatch) : int(std::min<qint64>(batchSize, share));
+        auto reads = source.next(after, limit);
         m_timings.localRead += phase.nsecsElapsed() / 1e9;
         phase.restart();
         if (!reads)
