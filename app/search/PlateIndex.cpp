@@ -1,12 +1,13 @@
 #include "PlateIndex.h"
 
-#include <QSemaphore>
 #include <QThread>
 #include <QThreadPool>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
+#include <memory>
 
 namespace alpr {
 
@@ -61,41 +62,53 @@ qsizetype PlateIndex::memoryBytes() const
     return bytes;
 }
 
-std::size_t PlateIndex::scanSegments(std::size_t segments,
-                                     const std::function<std::size_t(std::size_t, std::size_t)>& scanRange)
+std::size_t PlateIndex::scanSegments(std::size_t segments, const std::function<std::size_t(std::size_t)>& scanOne)
 {
-    // Segments are independent and each fills its own slice of the hit bitmap, so a big dictionary is scanned in
-    // parts on the idle cores (a pattern with floating fragments tests every plate: ~4 ms for 2 million on one core).
-    // Small ones stay on this thread: handing work over costs tens of microseconds.
+    // Segments are independent and each fills its own slice of the hit bitmap, so a big dictionary is scanned on the
+    // idle cores too. Small ones stay on this thread: handing work over costs tens of microseconds.
     const int threads = std::clamp(QThread::idealThreadCount(), 1, kMaxScanThreads);
-    if (threads < 2 || segments < kParallelSegments)
-        return scanRange(0, segments);
-    std::array<std::size_t, kMaxScanThreads> found {};
-    std::array<bool, kMaxScanThreads> handedOver {};
-    QSemaphore done;
-    int running = 0;
-    auto bounds = [&](int part) { return std::pair(segments * part / threads, segments * (part + 1) / threads); };
-    for (int part = 1; part < threads; ++part) {
-        const auto [from, to] = bounds(part);
-        // tryStart: a pool busy with other work (tiles, image filters) must not delay a search; then this thread
-        // scans that part itself below.
-        handedOver[part] = QThreadPool::globalInstance()->tryStart([&, part, from = from, to = to] {
-            found[part] = scanRange(from, to);
-            done.release();
+    if (threads < 2 || segments < kParallelSegments) {
+        std::size_t found = 0;
+        for (std::size_t s = 0; s < segments; ++s)
+            found += scanOne(s);
+        return found;
+    }
+    // The segments are handed out one at a time to whoever asks next: this thread and up to threads - 1 helpers
+    // from the global pool (tryStart: a pool busy with other work, tiles or image filters, must not delay a search).
+    // A helper that starts late - its core busy with another program - finds little or nothing left, and this thread
+    // never waits for one that has not taken a segment: it waits only for segments in progress. Before, each thread
+    // had a fixed half, and a helper scheduled a few milliseconds late held the whole answer back.
+    struct Shared
+    {
+        std::atomic<std::size_t> next { 0 };
+        std::atomic<int> busy { 0 }; ///< helpers between announcing themselves and leaving
+        std::atomic<std::size_t> found { 0 };
+        std::size_t segments = 0;
+        const std::function<std::size_t(std::size_t)>* scanOne = nullptr;
+    };
+    auto shared = std::make_shared<Shared>();
+    shared->segments = segments;
+    shared->scanOne = &scanOne;
+    const auto work = [](Shared& state) {
+        std::size_t found = 0;
+        for (std::size_t s = state.next++; s < state.segments; s = state.next++)
+            found += (*state.scanOne)(s);
+        return found;
+    };
+    for (int helper = 1; helper < threads; ++helper) {
+        QThreadPool::globalInstance()->tryStart([shared, work] {
+            // Announced before taking a segment: once this thread has found none left and seen no helper busy, a
+            // helper arriving later takes none either (next only grows), so it never touches the caller's data.
+            ++shared->busy;
+            shared->found += work(*shared);
+            if (--shared->busy == 0)
+                shared->busy.notify_all();
         });
-        running += handedOver[part] ? 1 : 0;
     }
-    std::size_t total = 0;
-    for (int part = 0; part < threads; ++part) {
-        if (!handedOver[part]) {
-            const auto [from, to] = bounds(part);
-            found[part] = scanRange(from, to);
-        }
-    }
-    done.acquire(running);
-    for (int part = 0; part < threads; ++part)
-        total += found[part];
-    return total;
+    std::size_t found = work(*shared);
+    for (int busy = shared->busy.load(); busy != 0; busy = shared->busy.load())
+        shared->busy.wait(busy);
+    return found + shared->found.load();
 }
 
 std::vector<quint32> PlateIndex::match(const PlatePattern& pattern) const
@@ -114,19 +127,10 @@ std::vector<quint32> PlateIndex::match(const PlatePattern& pattern) const
         // result is allocated once, at its final size.
         const std::size_t segments = m_segments.size();
         std::vector<quint64> hits(segments * PlateSegment::kHitWords, 0);
-        auto scanRange = [&](std::size_t from, std::size_t to) {
-            std::size_t n = 0;
-            for (std::size_t s = from; s < to; ++s) {
-                quint64* segmentHits = hits.data() + s * PlateSegment::kHitWords;
-                m_segments[s].scan(plan, segmentHits);
-                for (int w = 0; w < PlateSegment::kHitWords; ++w) {
-                    if (segmentHits[w])
-                        n += std::size_t(std::popcount(segmentHits[w]));
-                }
-            }
-            return n;
+        const std::function<std::size_t(std::size_t)> scanOne = [&](std::size_t s) {
+            return std::size_t(m_segments[s].scan(plan, hits.data() + s * PlateSegment::kHitWords));
         };
-        const std::size_t found = scanSegments(segments, scanRange);
+        const std::size_t found = scanSegments(segments, scanOne);
         out.resize(found + 64); // the dense pass below may store one word past the last hit
         quint32* dest = out.data();
         const std::size_t words = (m_ids.size() + 63) / 64; // segments are full but the last

@@ -14,12 +14,13 @@ namespace alpr {
  * The in-memory dictionary of distinct plates that answers partial-plate patterns in milliseconds.
  *
  * Plates are kept as symbols in segments of 65,536 (PlateSegment): by length, one byte column per position,
- * with a per-64-plate summary of the symbols present; full segments are sorted by plate shape so summaries
- * skip whole blocks. A query compiles the pattern per length into column tests (PlateQueryPlan), tests 64 plates
- * at a time on the constrained positions only - anchored ones directly, fragments between stars by chaining
- * their placements - and collects hits in a bitmap per segment, so ids come out in order of addition without
- * sorting. No plate is re-checked one by one. About 14 bytes per 7-character plate (28 MB for 2 million). A big
- * index (8 segments and more) is scanned in parts on up to 4 threads of Qt's global pool, when they are free.
+ * with per-64-plate summaries of the symbols present and where; full segments are sorted by plate shape so
+ * summaries skip whole blocks. A query compiles the pattern per length into column tests (PlateQueryPlan), tests
+ * 64 plates at a time on the constrained positions only - anchored ones directly, fragments between stars by
+ * chaining their placements - and collects hits in a bitmap per segment, so ids come out in order of addition
+ * without sorting. No plate is re-checked one by one. About 16 bytes per 7-character plate (31 MB for 2 million).
+ * A big index (8 segments and more) is scanned on this thread and up to 3 threads of Qt's global pool, when they
+ * are free, segment by segment as each thread asks for the next.
  *
  * Thread safety: any number of concurrent const calls (match(), size(), memoryBytes()) are safe; add(),
  * reserve() and clear() need exclusive access.
@@ -51,9 +52,8 @@ private:
     static constexpr int kMaxScanThreads = 4;
     /** From this many segments (8 x 65,536 plates) on, a scan is split over the pool's threads. */
     static constexpr std::size_t kParallelSegments = 8;
-    /** Runs scanRange(from, to) over [0, segments), in parts on several threads when it is big; returns the hits. */
-    static std::size_t scanSegments(std::size_t segments,
-                                    const std::function<std::size_t(std::size_t, std::size_t)>& scanRange);
+    /** Runs scanOne(s) for every s in [0, segments), on several threads when there are many; returns the hits. */
+    static std::size_t scanSegments(std::size_t segments, const std::function<std::size_t(std::size_t)>& scanOne);
 
     std::vector<PlateSegment> m_segments;
     std::vector<quint32> m_ids; ///< by order of addition

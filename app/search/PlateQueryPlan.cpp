@@ -78,8 +78,8 @@ PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statisti
                 addColumn(suffixStart + j, suffix[j]);
 
             // Fragments between stars: every start offset their window allows, given the prefix, the suffix and
-            // the fragments before and after. Offsets the counts rule out stay as infeasible placeholders, so the
-            // scan can index placements by offset.
+            // the fragments before and after, except those the counts rule out. Tests are kept by offset, so the
+            // scan finds a placement's tests without a search.
             int before = int(prefix.size());
             int after = 0;
             for (int r = 1; r <= middleRuns; ++r)
@@ -90,30 +90,37 @@ PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statisti
                 after -= size;
                 FragmentTest fragment;
                 fragment.size = size;
-                fragment.firstStart = before;
+                for (int j = 0; j < size; ++j) {
+                    if (run[j] != PlatePattern::kAllSymbols)
+                        fragment.elements.push_back(
+                            { j, run[j], std::popcount(run[j]) == 1 ? std::countr_zero(run[j]) : -1 });
+                }
                 bool anyFeasible = false;
                 bool alwaysPasses = false;
-                for (int offset = before; offset + size <= suffixStart - after; ++offset) {
-                    Placement placement;
-                    placement.feasible = true;
-                    for (int j = 0; j < size && placement.feasible; ++j) {
+                for (int offset = 0; offset <= kMaxLength; ++offset) {
+                    fragment.firstTest[std::size_t(offset)] = quint8(fragment.tests.size());
+                    if (offset < before || offset + size > suffixStart - after)
+                        continue;
+                    std::vector<ColumnTest> tests;
+                    bool feasible = true;
+                    for (int j = 0; j < size && feasible; ++j) {
                         if (run[j] == PlatePattern::kAllSymbols)
                             continue;
                         const quint32 estimate = stats.count(length, offset + j, run[j]);
                         if (estimate == 0)
-                            placement.feasible = false;
+                            feasible = false;
                         else if (estimate < total)
-                            placement.tests.push_back({ offset + j, SymbolSetTest(run[j]), estimate });
+                            tests.push_back({ offset + j, SymbolSetTest(run[j]), estimate });
                     }
-                    if (placement.feasible) {
-                        anyFeasible = true;
-                        alwaysPasses = alwaysPasses || placement.tests.empty();
-                        std::sort(placement.tests.begin(), placement.tests.end(), bySelectivity);
-                    } else {
-                        placement.tests.clear();
-                    }
-                    fragment.placements.push_back(std::move(placement));
+                    if (!feasible)
+                        continue;
+                    anyFeasible = true;
+                    alwaysPasses = alwaysPasses || tests.empty();
+                    fragment.feasibleStarts |= 1u << offset;
+                    std::sort(tests.begin(), tests.end(), bySelectivity);
+                    fragment.tests.insert(fragment.tests.end(), tests.begin(), tests.end());
                 }
+                fragment.firstTest[kMaxLength + 1] = quint8(fragment.tests.size());
                 if (!anyFeasible)
                     possible = false;
                 // A lone fragment that some offset always satisfies adds nothing to the length check; with several
@@ -130,6 +137,8 @@ PlateQueryPlan PlateQueryPlan::build(const PlatePattern& pattern, const Statisti
         lp.active = true;
         std::sort(lp.columns.begin(), lp.columns.end(), bySelectivity);
         lp.everyPlate = lp.columns.empty() && lp.fragments.empty();
+        lp.unitFragments = std::all_of(lp.fragments.cbegin(), lp.fragments.cend() - (lp.fragments.empty() ? 0 : 1),
+                                       [](const FragmentTest& f) { return f.size == 1; });
     }
     return plan;
 }

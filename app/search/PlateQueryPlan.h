@@ -43,19 +43,28 @@ public:
         quint32 estimate = 0; ///< stored plates of this length passing the test alone
     };
 
-    /** One way to place a fragment: all its tests pass (no tests: always). Infeasible: no stored plate fits. */
-    struct Placement
+    /** One known element of a fragment: its offset within the fragment and its symbol set. */
+    struct FragmentElement
     {
-        bool feasible = false;
-        std::vector<ColumnTest> tests; ///< most selective first
+        int offset = 0;
+        quint64 mask = 0;
+        int symbol = -1; ///< the one symbol of the set, or -1
     };
 
-    /** A fragment between stars, with a placement for each start offset firstStart, firstStart + 1, ... */
+    /**
+     * A fragment between stars and its placements: for each feasible start offset o (a placement: the fragment
+     * at positions o..o+size-1), the tests its non-`?` elements make there, tests[firstTest[o]..firstTest[o+1]),
+     * most selective first (none: every plate fits there). Infeasible offsets (no stored plate fits) are left out
+     * of feasibleStarts.
+     */
     struct FragmentTest
     {
         int size = 0;
-        int firstStart = 0;
-        std::vector<Placement> placements;
+        quint32 feasibleStarts = 0; ///< bit o set when the placement at start offset o is feasible
+        std::vector<ColumnTest> tests;
+        std::array<quint8, kMaxLength + 2> firstTest {};
+        /** The elements that are not `?`, so a scan can tell from symbol summaries where the fragment may start. */
+        std::vector<FragmentElement> elements;
     };
 
     struct LengthPlan
@@ -64,6 +73,7 @@ public:
         bool everyPlate = false; ///< every stored plate of this length matches: no tests at all
         std::vector<ColumnTest> columns; ///< anchored positions, most selective first
         std::vector<FragmentTest> fragments; ///< in pattern order
+        bool unitFragments = false; ///< every fragment but the last is one element
     };
 
     static PlateQueryPlan build(const PlatePattern& pattern, const Statistics& stats);

@@ -13,10 +13,16 @@ namespace alpr {
  * streams only the positions a pattern constrains, sequentially, and tests 64 plates per instruction sequence.
  * Each plate keeps its segment-local number (its order of addition).
  *
- * Every block of 64 plates has a summary: per position, the set of symbols present. When the segment is full,
- * seal() reorders each length by plate shape (which positions hold letters) and first character, so blocks
- * hold one format ("1ABC234": digit, 3 letters, 3 digits) and mostly one first character; the scan then skips
- * a block, or one placement of a floating fragment, whenever the summary rules it out.
+ * Every block of 64 plates has two summaries: per position, the set of symbols present, and per symbol, the
+ * positions where it occurs (each kept as one array over the blocks, so a scan that needs one position or one
+ * symbol reads it in order). When the segment is full, seal() reorders each length by plate shape (which
+ * positions hold letters) and first character, so blocks hold one format ("1ABC234": digit, 3 letters, 3 digits)
+ * and mostly one first character; the scan then skips a block, or a placement of a floating fragment, whenever
+ * the summaries rule it out.
+ *
+ * Floating fragments (between stars) are matched in passes: first, from the symbol positions, where each may
+ * start in each block; then one pass over the blocks still in play per placement (start offset, fragment), so a
+ * pass keeps its column and comparison values in registers and reads the column in order.
  */
 class PlateSegment
 {
@@ -34,8 +40,11 @@ public:
     /** Reorders plates by shape and first character and gives back growth slack; call once when full. */
     void seal();
 
-    /** Sets bit i of `hits` (kHitWords words, zeroed by the caller) for every local plate i the plan matches. */
-    void scan(const PlateQueryPlan& plan, quint64* hits) const;
+    /**
+     * Sets bit i of `hits` (kHitWords words, zeroed by the caller) for every local plate i the plan matches;
+     * returns how many that is.
+     */
+    int scan(const PlateQueryPlan& plan, quint64* hits) const;
 
     qsizetype memoryBytes() const;
 
@@ -46,14 +55,17 @@ private:
         std::array<std::vector<quint8>, PlatePattern::kMaxPlateLength> columns;
         std::vector<quint16> locals; ///< local number of each row
         std::vector<quint64> members; ///< bitmap of the local numbers in this bucket, for patterns that take all
-        std::vector<quint64> summaries; ///< per block, per position: symbols present (bit s for symbol s)
+        /** Per position, per block: the symbols present (bit s for symbol s). */
+        std::array<std::vector<quint64>, PlatePattern::kMaxPlateLength> summaries;
+        /** Per symbol, per block: the positions holding it (bit p for position p). */
+        std::array<std::vector<quint16>, PlatePattern::kAlphabetSize> positions;
         int count = 0;
     };
 
     static void sortBucket(Bucket& bucket, int length);
-    static quint64 matchFragments(const PlateQueryPlan::LengthPlan& lp, const quint8* const* columns,
-                                  const quint64* summary, std::size_t block, quint64 candidates);
-    void scanBucket(int length, const Bucket& bucket, const PlateQueryPlan& plan, quint64* hits) const;
+    int scanBucket(int length, const Bucket& bucket, const PlateQueryPlan& plan, quint64* hits) const;
+    /** scanBucket() for plates of length L: loops over positions are unrolled. */
+    template<int L> int scanBlocks(const Bucket& bucket, const PlateQueryPlan::LengthPlan& lp, quint64* hits) const;
 
     std::array<Bucket, PlatePattern::kMaxPlateLength + 1> m_buckets;
     int m_size = 0;

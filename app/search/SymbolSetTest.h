@@ -42,6 +42,11 @@ public:
         m_runs = chosen.runs;
         m_count = chosen.count;
         m_cost = chosen.cost;
+        m_single = m_count == 1 && !m_negate && m_runs[0].span == 0;
+#if ALPR_SYMBOL_SSE2
+        m_lo = _mm_set1_epi8(char(m_runs[0].lo));
+        m_span = _mm_set1_epi8(char(m_runs[0].span));
+#endif
     }
 
     quint64 mask() const { return m_mask; }
@@ -95,27 +100,40 @@ public:
 #endif
     }
     /** Bit r set when lane r passed. */
-    static quint64 bits(const Lanes& lanes)
+    Q_ALWAYS_INLINE static quint64 bits(const Lanes& lanes)
     {
 #if ALPR_SYMBOL_SSE2
-        return quint64(quint16(_mm_movemask_epi8(lanes.v[0]))) | (quint64(quint16(_mm_movemask_epi8(lanes.v[1]))) << 16)
-            | (quint64(quint16(_mm_movemask_epi8(lanes.v[2]))) << 32)
-            | (quint64(quint16(_mm_movemask_epi8(lanes.v[3]))) << 48);
+        // movemask leaves the bits above 16 clear: no masking needed before shifting.
+        return quint64(quint32(_mm_movemask_epi8(lanes.v[0]))) | (quint64(quint32(_mm_movemask_epi8(lanes.v[1]))) << 16)
+            | (quint64(quint32(_mm_movemask_epi8(lanes.v[2]))) << 32)
+            | (quint64(quint32(_mm_movemask_epi8(lanes.v[3]))) << 48);
 #else
         return lanes.bits;
 #endif
     }
 
     /** Which of the 64 rows at `column` (64 readable bytes) hold a symbol of the set. */
-    Lanes lanes(const quint8* column) const
+    Q_ALWAYS_INLINE Lanes lanes(const quint8* column) const
     {
 #if ALPR_SYMBOL_SSE2
         __m128i v[4];
         __m128i a[4];
-        for (int k = 0; k < 4; ++k) {
+        for (int k = 0; k < 4; ++k)
             v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 16 * k));
-            a[k] = _mm_setzero_si128();
+        // Most tests are one symbol or one range: their comparison values are ready-made, and the test is one
+        // comparison (or three) per 16 rows.
+        if (m_single)
+            return { { _mm_cmpeq_epi8(v[0], m_lo), _mm_cmpeq_epi8(v[1], m_lo), _mm_cmpeq_epi8(v[2], m_lo),
+                       _mm_cmpeq_epi8(v[3], m_lo) } };
+        if (m_count == 1 && !m_negate) {
+            for (int k = 0; k < 4; ++k) {
+                const __m128i d = _mm_sub_epi8(v[k], m_lo);
+                a[k] = _mm_cmpeq_epi8(_mm_min_epu8(d, m_span), d);
+            }
+            return { { a[0], a[1], a[2], a[3] } };
         }
+        for (int k = 0; k < 4; ++k)
+            a[k] = _mm_setzero_si128();
         for (int i = 0; i < m_count; ++i) {
             const __m128i lo = _mm_set1_epi8(char(m_runs[i].lo));
             if (m_runs[i].span == 0) {
@@ -148,7 +166,7 @@ public:
     }
 
     /** Bit r set when column[r] is in the set, for r in 0..63. */
-    quint64 test(const quint8* column) const
+    Q_ALWAYS_INLINE quint64 test(const quint8* column) const
     {
         return bits(lanes(column));
     }
@@ -178,7 +196,12 @@ private:
         return out;
     }
 
+#if ALPR_SYMBOL_SSE2
+    __m128i m_lo = _mm_setzero_si128(); ///< the first run's lo in every byte
+    __m128i m_span = _mm_setzero_si128(); ///< the first run's span in every byte
+#endif
     quint64 m_mask = 0;
+    bool m_single = false; ///< one symbol, not negated: one comparison
     bool m_negate = false;
     int m_count = 0;
     int m_cost = 0;

@@ -271,7 +271,11 @@ TEST_CASE("PlateIndex spans several segments and partial blocks")
     const int count = 2 * 65536 + 1234;
     PlateIndex index;
     fillRandom(rng, count, 2, 1, &index, &plates, &ids);
-    for (const char* text : { "*", "?", "??????", "[!0O]*", "*[!A-Z]", "A*", "*8B*", "?A?B*", "*A*B*C*", "*Z" }) {
+    // Besides the basics, fragments of every kind the scan treats apart: one element each (*A*B*C*), a set
+    // (*[A-C]*[!0-9]4*), longer ones before the last (*AB*CD*, *A?*B*), `?` inside, anchored ends around them.
+    for (const char* text :
+         { "*", "?", "??????", "[!0O]*", "*[!A-Z]", "A*", "*8B*", "?A?B*", "*A*B*C*", "*Z", "*[A-C]*[!0-9]4*",
+           "*AB*CD*", "*A?*B*", "7*A*B*2", "*8B*C?*Z", "*[!A]*[!B]*", "?*A?C*", "*A*A*A*A*" }) {
         for (bool misread : { false, true }) {
             auto parsed = PlatePattern::parse(QString::fromLatin1(text), misread);
             REQUIRE(parsed.ok());
@@ -408,7 +412,7 @@ TEST_CASE("a big PlateIndex is scanned in parts on several threads and still equ
     PlateIndex index;
     fillRandom(rng, 9 * 65536 + 777, 3, 2, &index, &plates, &ids);
     std::vector<PlatePattern> patterns;
-    for (const char* text : { "*A*B*", "*C?4*", "7*[8B]*2", "?[8B]??5?0", "*8B*", "[1-3]?[!A-M]*9", "*Z" }) {
+    for (const char* text : { "*A*B*", "*C?4*", "7*[8B]*2", "?[8B]??5?0", "*8B*", "[1-3]?[!A-M]*9", "*Z", "*AB*C?*" }) {
         auto parsed = PlatePattern::parse(QString::fromLatin1(text), text[0] == '?');
         REQUIRE(parsed.ok());
         patterns.push_back(parsed.value());
