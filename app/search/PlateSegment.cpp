@@ -203,31 +203,15 @@ int PlateSegment::scanBucket(int length, const Bucket& bucket, const PlateQueryP
             hits[w] |= bucket.members[w];
         return bucket.count;
     }
-    switch (length) {
-    case 1:
-        return scanBlocks<1>(bucket, lp, hits);
-    case 2:
-        return scanBlocks<2>(bucket, lp, hits);
-    case 3:
-        return scanBlocks<3>(bucket, lp, hits);
-    case 4:
-        return scanBlocks<4>(bucket, lp, hits);
-    case 5:
-        return scanBlocks<5>(bucket, lp, hits);
-    case 6:
-        return scanBlocks<6>(bucket, lp, hits);
-    case 7:
-        return scanBlocks<7>(bucket, lp, hits);
-    case 8:
-        return scanBlocks<8>(bucket, lp, hits);
-    case 9:
-        return scanBlocks<9>(bucket, lp, hits);
-    case 10:
-        return scanBlocks<10>(bucket, lp, hits);
-    default:
-        Q_UNREACHABLE();
-        return 0;
-    }
+    // scanBlocks<L> for every length, each with its loops over positions unrolled.
+    using Scan = int (PlateSegment::*)(const Bucket&, const PlateQueryPlan::LengthPlan&, quint64*) const;
+    static constexpr std::array<Scan, PlatePattern::kMaxPlateLength> kScans {
+        &PlateSegment::scanBlocks<1>,  &PlateSegment::scanBlocks<2>, &PlateSegment::scanBlocks<3>,
+        &PlateSegment::scanBlocks<4>,  &PlateSegment::scanBlocks<5>, &PlateSegment::scanBlocks<6>,
+        &PlateSegment::scanBlocks<7>,  &PlateSegment::scanBlocks<8>, &PlateSegment::scanBlocks<9>,
+        &PlateSegment::scanBlocks<10>,
+    };
+    return (this->*kScans[std::size_t(length - 1)])(bucket, lp, hits);
 }
 
 template<int L>
