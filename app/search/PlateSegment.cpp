@@ -1,6 +1,7 @@
 #include "PlateSegment.h"
 
 #include <algorithm>
+#include <bit>
 #include <memory>
 #include <numeric>
 
@@ -303,7 +304,20 @@ int PlateSegment::scanBlocks(const Bucket& bucket, const PlateQueryPlan::LengthP
                 const quint16* at = positions[std::size_t(element.symbol)];
                 for (int b = 0; b < blocks; ++b)
                     starts[b] &= quint16(at[b] >> offset);
+            } else if (std::popcount(element.mask) <= L) {
+                // A small set ([8B]): where any of its symbols is, from their position tables.
+                std::array<const quint16*, L> members;
+                int count = 0;
+                for (quint64 mask = element.mask; mask; mask &= mask - 1)
+                    members[std::size_t(count++)] = positions[std::size_t(std::countr_zero(mask))];
+                for (int b = 0; b < blocks; ++b) {
+                    quint32 at = 0;
+                    for (int m = 0; m < count; ++m)
+                        at |= members[std::size_t(m)][b];
+                    starts[b] &= quint16(at >> offset);
+                }
             } else {
+                // A large one ([!A-M]): fewer positions than symbols to look at.
                 const quint64 mask = element.mask;
                 for (int b = 0; b < blocks; ++b) {
                     quint32 at = 0;
