@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QtGlobal>
+#include <algorithm>
 #include <array>
 #include <bit>
 
@@ -44,8 +45,10 @@ public:
         m_cost = chosen.cost;
         m_single = m_count == 1 && !m_negate && m_runs[0].span == 0;
 #if ALPR_SYMBOL_SSE2
-        m_lo = _mm_set1_epi8(char(m_runs[0].lo));
-        m_span = _mm_set1_epi8(char(m_runs[0].span));
+        for (int i = 0; i < std::min(m_count, kReadyRuns); ++i) {
+            m_lo[i] = _mm_set1_epi8(char(m_runs[i].lo));
+            m_span[i] = _mm_set1_epi8(char(m_runs[i].span));
+        }
 #endif
     }
 
@@ -120,28 +123,28 @@ public:
         __m128i a[4];
         for (int k = 0; k < 4; ++k)
             v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(column + 16 * k));
-        // Most tests are one symbol or one range: their comparison values are ready-made, and the test is one
-        // comparison (or three) per 16 rows.
+        // Most tests are one symbol (one comparison per 16 rows) or one range (three); the comparison values are
+        // ready-made, as they are for the first few runs of any set.
         if (m_single)
-            return { { _mm_cmpeq_epi8(v[0], m_lo), _mm_cmpeq_epi8(v[1], m_lo), _mm_cmpeq_epi8(v[2], m_lo),
-                       _mm_cmpeq_epi8(v[3], m_lo) } };
+            return { { _mm_cmpeq_epi8(v[0], m_lo[0]), _mm_cmpeq_epi8(v[1], m_lo[0]), _mm_cmpeq_epi8(v[2], m_lo[0]),
+                       _mm_cmpeq_epi8(v[3], m_lo[0]) } };
         if (m_count == 1 && !m_negate) {
             for (int k = 0; k < 4; ++k) {
-                const __m128i d = _mm_sub_epi8(v[k], m_lo);
-                a[k] = _mm_cmpeq_epi8(_mm_min_epu8(d, m_span), d);
+                const __m128i d = _mm_sub_epi8(v[k], m_lo[0]);
+                a[k] = _mm_cmpeq_epi8(_mm_min_epu8(d, m_span[0]), d);
             }
             return { { a[0], a[1], a[2], a[3] } };
         }
         for (int k = 0; k < 4; ++k)
             a[k] = _mm_setzero_si128();
         for (int i = 0; i < m_count; ++i) {
-            const __m128i lo = _mm_set1_epi8(char(m_runs[i].lo));
+            const __m128i lo = i < kReadyRuns ? m_lo[i] : _mm_set1_epi8(char(m_runs[i].lo));
             if (m_runs[i].span == 0) {
                 for (int k = 0; k < 4; ++k)
                     a[k] = _mm_or_si128(a[k], _mm_cmpeq_epi8(v[k], lo));
             } else {
                 // lo <= v <= lo + span  <=>  (v - lo) mod 256 <= span, unsigned.
-                const __m128i span = _mm_set1_epi8(char(m_runs[i].span));
+                const __m128i span = i < kReadyRuns ? m_span[i] : _mm_set1_epi8(char(m_runs[i].span));
                 for (int k = 0; k < 4; ++k) {
                     const __m128i d = _mm_sub_epi8(v[k], lo);
                     a[k] = _mm_or_si128(a[k], _mm_cmpeq_epi8(_mm_min_epu8(d, span), d));
@@ -197,8 +200,9 @@ private:
     }
 
 #if ALPR_SYMBOL_SSE2
-    __m128i m_lo = _mm_setzero_si128(); ///< the first run's lo in every byte
-    __m128i m_span = _mm_setzero_si128(); ///< the first run's span in every byte
+    static constexpr int kReadyRuns = 4;
+    std::array<__m128i, kReadyRuns> m_lo {}; ///< the first runs' lo in every byte
+    std::array<__m128i, kReadyRuns> m_span {}; ///< and their spans
 #endif
     quint64 m_mask = 0;
     bool m_single = false; ///< one symbol, not negated: one comparison
