@@ -122,9 +122,24 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const ServerAddress& ad
 Error PgConnection::error(const QString& what, const QSqlError& e) const
 {
     const QString reason = e.databaseText().isEmpty() ? e.text() : e.databaseText().simplified();
-    if (isPermissionDenied(e))
-        return policyError(tr("The server %1 refused %2 for %3: %4").arg(m_address.describe(), what, m_role, reason));
-    return failure(tr("The server %1: %2 failed: %3").arg(m_address.describe(), what, reason));
+    return error(what, isPermissionDenied(e) ? "42501" : nullptr, reason);
+}
+
+Error PgConnection::error(const QString& what, const char* sqlstate, const QString& reason) const
+{
+    if (sqlstate && qstrcmp(sqlstate, "42501") == 0)
+        return policyError(tr("The server %1 refused %2 for %3: %4")
+                               .arg(m_address.describe(), what, m_role, reason.simplified()));
+    return failure(tr("The server %1: %2 failed: %3").arg(m_address.describe(), what, reason.simplified()));
+}
+
+pg_conn* PgConnection::handle() const
+{
+    const QVariant handle = db().driver()->handle();
+    // QPSQL hands out its PGconn* as an opaque pointer (type name "PGconn*" or "pg_conn*", depending on the build).
+    return handle.isValid() && (handle.metaType().flags() & QMetaType::IsPointer)
+        ? *static_cast<PGconn* const*>(handle.constData())
+        : nullptr;
 }
 
 Status PgConnection::execScript(const QString& what, const QString& sql) const
@@ -137,11 +152,7 @@ Status PgConnection::execScript(const QString& what, const QString& sql) const
 
 Result<QString> PgConnection::scramVerifier(const QString& forRole, const QString& password) const
 {
-    const QVariant handle = db().driver()->handle();
-    // QPSQL hands out its PGconn* as an opaque pointer (type name "PGconn*" or "pg_conn*", depending on the build).
-    PGconn* conn = handle.isValid() && (handle.metaType().flags() & QMetaType::IsPointer)
-        ? *static_cast<PGconn* const*>(handle.constData())
-        : nullptr;
+    PGconn* conn = handle();
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return failure(tr("The server %1: the connection is not open.").arg(m_address.describe()));
     QByteArray pw = password.toUtf8();

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QSqlError;
+struct pg_conn; // libpq's PGconn
 
 namespace alpr {
 
@@ -42,6 +43,14 @@ public:
 
     /** "server host:port/db: <what> failed: <reason>", with SQLSTATE 42501 worded as a permission refusal. */
     Error error(const QString& what, const QSqlError& e) const;
+    /** The same for a result read through libpq (sqlstate may be null). */
+    Error error(const QString& what, const char* sqlstate, const QString& reason) const;
+    /**
+     * The connection's libpq handle (null when it is closed), for what QPSQL cannot do (COPY, pipelines, the SCRAM
+     * verifier). Take it on the thread that opened the connection; it may then be used on one other thread at a
+     * time while nothing else uses the connection.
+     */
+    pg_conn* handle() const;
     /** Runs a script of several statements (no parameters). */
     Status execScript(const QString& what, const QString& sql) const;
 

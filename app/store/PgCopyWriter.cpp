@@ -11,7 +11,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVarLengthArray>
@@ -28,15 +27,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("RemoteStore", text);
-}
-
-PGconn* pgconn(const PgConnection& c)
-{
-    const QVariant handle = c.db().driver()->handle();
-    // QPSQL hands out its PGconn* as an opaque pointer (see PgConnection::scramVerifier).
-    return handle.isValid() && (handle.metaType().flags() & QMetaType::IsPointer)
-        ? *static_cast<PGconn* const*>(handle.constData())
-        : nullptr;
 }
 
 // The staging tables live in this session only (pg_temp) and empty themselves when the transaction that filled them
@@ -140,14 +130,14 @@ enum Queued { Settings, Partitions, Batch, NestedLoop, CountPlates, Commit, kQue
 
 PgCopyWriter::PgCopyWriter(PgConnection& connection, QString agency)
     : m_c(connection)
-    , m_conn(pgconn(connection))
+    , m_conn(connection.handle())
     , m_agency(std::move(agency))
 {
 }
 
 Error PgCopyWriter::libpqError(const QString& what, const QString& reason) const
 {
-    return failure(tr("The server %1: %2 failed: %3").arg(m_c.address().describe(), what, reason.simplified()));
+    return m_c.error(what, nullptr, reason);
 }
 
 Status PgCopyWriter::prepareStaging()
@@ -643,12 +633,11 @@ Status RemoteStore::startPlateIndexFlush()
     if (batchPending() || m_flushing)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
     // Sent, not waited for: libpq queues the query and the server works on it while the caller does something else.
-    PGconn* conn = pgconn(*m_c);
+    PGconn* conn = m_c->handle();
     if (!conn || PQstatus(conn) != CONNECTION_OK
         || PQsendQueryParams(conn, "SELECT alpr.flush_plate_index()", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
-        return failure(tr("The server %1: plate index upkeep failed: %2")
-                           .arg(address().describe(),
-                                conn ? QString::fromUtf8(PQerrorMessage(conn)).simplified() : tr("not connected")));
+        return m_c->error(tr("plate index upkeep"), nullptr,
+                          conn ? QString::fromUtf8(PQerrorMessage(conn)) : tr("the connection is lost"));
     m_flushing = true;
     return {};
 }
@@ -658,27 +647,23 @@ Result<qint64> RemoteStore::finishPlateIndexFlush()
     if (!m_flushing)
         return usageError(tr("No plate index upkeep is running on the server %1.").arg(address().describe()));
     m_flushing = false;
-    PGconn* conn = pgconn(*m_c);
+    PGconn* conn = m_c->handle();
     qint64 pages = -1;
     QString reason;
-    bool refused = false;
+    QByteArray sqlstate;
     // Every result, so QPSQL finds the connection idle again.
     while (PGresult* r = PQgetResult(conn)) {
         if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
             pages = QByteArray(PQgetvalue(r, 0, 0)).toLongLong();
         else if (reason.isEmpty() && PQresultStatus(r) != PGRES_TUPLES_OK) {
-            reason = QString::fromUtf8(PQresultErrorMessage(r)).simplified();
-            refused = qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42501") == 0;
+            reason = QString::fromUtf8(PQresultErrorMessage(r));
+            sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
         }
         PQclear(r);
     }
-    if (refused)
-        return policyError(tr("The server %1 refused %2 for %3: %4")
-                               .arg(address().describe(), tr("plate index upkeep"), role(), reason));
     if (pages < 0)
-        return failure(tr("The server %1: plate index upkeep failed: %2")
-                           .arg(address().describe(),
-                                reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)).simplified() : reason));
+        return m_c->error(tr("plate index upkeep"), sqlstate.constData(),
+                          reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : reason);
     return pages;
 }
 
