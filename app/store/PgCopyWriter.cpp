@@ -437,7 +437,7 @@ Status PgCopyWriter::exec(const char* statement, const QString& what)
     return {};
 }
 
-Status PgCopyWriter::start(const QList<Read>& reads)
+Status PgCopyWriter::start(const QList<Read>& reads, const std::function<void()>& platesStored)
 {
     PGconn* conn = m_conn;
     if (!conn || PQstatus(conn) != CONNECTION_OK)
@@ -467,6 +467,8 @@ Status PgCopyWriter::start(const QList<Read>& reads)
         const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
         const QString reason = ok ? QString() : QString::fromUtf8(PQresultErrorMessage(res));
         PQclear(res);
+        if (platesStored)
+            platesStored();
         if (!ok)
             return libpqError(QStringLiteral("plate insert"),
                               reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : reason);
@@ -547,10 +549,11 @@ Result<ReadBatchReceipt> PgCopyWriter::finish(bool& conflict)
     return receipt;
 }
 
-Result<ReadBatchReceipt> PgCopyWriter::send(const QList<Read>& reads, bool& conflict)
+Result<ReadBatchReceipt> PgCopyWriter::send(const QList<Read>& reads, bool& conflict,
+                                            const std::function<void()>& platesStored)
 {
     conflict = false;
-    if (Status s = start(reads); !s)
+    if (Status s = start(reads, platesStored); !s)
         return s.error();
     return finish(conflict);
 }
@@ -576,27 +579,29 @@ Status checkKeys(const QList<Read>& reads)
 
 Status RemoteStore::startBatch(const QList<Read>& reads)
 {
-    if (m_pending.size() >= batchLanes() || m_flushing)
+    PgConnection* lane = freeConnection();
+    if (!lane)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
     if (Status s = checkKeys(reads); !s)
         return s;
-    // The first connection no pending batch holds (there is one: fewer batches are pending than connections).
-    const auto busy = [this](const PgConnection* c) {
-        return std::any_of(m_pending.cbegin(), m_pending.cend(),
-                           [c](const PendingBatch& b) { return b.connection == c; });
-    };
-    PgConnection* lane = m_c.get();
-    for (std::size_t i = 0; busy(lane); ++i)
-        lane = m_lanes.at(i).get();
     // The batch goes to the server from a thread of its own: building the COPY text and waiting for the server to take
     // it in would otherwise hold up the caller, whose work (the laptop's reads and purges) overlaps the server's.
-    PendingBatch pending { lane, reads, {} };
+    PendingBatch pending { lane, reads, {}, {} };
     if (!reads.isEmpty()) {
-        pending.outcome = std::async(std::launch::async, [writer = PgCopyWriter(*lane, m_agency), reads]() mutable {
-            bool conflict = false;
-            auto receipt = writer.send(reads, conflict);
-            return BatchOutcome { std::move(receipt), conflict };
-        });
+        // Said once the batch's new plates are in (or will not be): the plate index flush waits for it (see there).
+        auto platesIn = std::make_shared<std::promise<void>>();
+        pending.platesIn = platesIn->get_future().share();
+        pending.outcome
+            = std::async(std::launch::async, [writer = PgCopyWriter(*lane, m_agency), reads, platesIn]() mutable {
+                  bool conflict = false, said = false;
+                  auto receipt = writer.send(reads, conflict, [&] {
+                      said = true;
+                      platesIn->set_value();
+                  });
+                  if (!said) // start() failed before the plates' transaction
+                      platesIn->set_value();
+                  return BatchOutcome { std::move(receipt), conflict };
+              });
     }
     m_pending.push_back(std::move(pending));
     return {};
@@ -628,26 +633,50 @@ Result<qint64> RemoteStore::flushPlateIndex()
     return finishPlateIndexFlush();
 }
 
+PgConnection* RemoteStore::freeConnection() const
+{
+    if (m_flushConnection)
+        return nullptr; // the flush is started last: nothing else after it (finishPlateIndexFlush() says so)
+    const auto busy = [this](const PgConnection* c) {
+        return std::any_of(m_pending.cbegin(), m_pending.cend(),
+                           [c](const PendingBatch& b) { return b.connection == c; });
+    };
+    if (!busy(m_c.get()))
+        return m_c.get();
+    for (const auto& lane : m_lanes)
+        if (!busy(lane.get()))
+            return lane.get();
+    return nullptr;
+}
+
 Status RemoteStore::startPlateIndexFlush()
 {
-    if (batchPending() || m_flushing)
+    // On a connection no batch holds: the transfer starts it as soon as its last batch is sent and a connection is
+    // free, so the merge overlaps the batches still being stored and the laptop's purges.
+    PgConnection* c = freeConnection();
+    if (!c)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
+    // The merge takes what the pending list holds when it starts: the batches still being stored have their new
+    // plates committed first (a short transaction at their start), waited for here so the merge covers them too.
+    for (const PendingBatch& b : m_pending)
+        if (b.platesIn.valid())
+            b.platesIn.wait();
     // Sent, not waited for: libpq queues the query and the server works on it while the caller does something else.
-    PGconn* conn = m_c->handle();
+    PGconn* conn = c->handle();
     if (!conn || PQstatus(conn) != CONNECTION_OK
         || PQsendQueryParams(conn, "SELECT alpr.flush_plate_index()", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
-        return m_c->error(tr("plate index upkeep"), nullptr,
-                          conn ? QString::fromUtf8(PQerrorMessage(conn)) : tr("the connection is lost"));
-    m_flushing = true;
+        return c->error(tr("plate index upkeep"), nullptr,
+                        conn ? QString::fromUtf8(PQerrorMessage(conn)) : tr("the connection is lost"));
+    m_flushConnection = c;
     return {};
 }
 
 Result<qint64> RemoteStore::finishPlateIndexFlush()
 {
-    if (!m_flushing)
+    PgConnection* c = std::exchange(m_flushConnection, nullptr);
+    if (!c)
         return usageError(tr("No plate index upkeep is running on the server %1.").arg(address().describe()));
-    m_flushing = false;
-    PGconn* conn = m_c->handle();
+    PGconn* conn = c->handle();
     qint64 pages = -1;
     QString reason;
     QByteArray sqlstate;
@@ -662,14 +691,14 @@ Result<qint64> RemoteStore::finishPlateIndexFlush()
         PQclear(r);
     }
     if (pages < 0)
-        return m_c->error(tr("plate index upkeep"), sqlstate.constData(),
-                          reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : reason);
+        return c->error(tr("plate index upkeep"), sqlstate.constData(),
+                        reason.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)) : reason);
     return pages;
 }
 
 Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads)
 {
-    if (batchPending() || m_flushing)
+    if (batchPending() || m_flushConnection)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
     return copyReadsConfirmed(*m_c, reads);
 }

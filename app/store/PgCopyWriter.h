@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <functional>
 
 struct pg_conn; // libpq's PGconn
 
@@ -43,9 +44,10 @@ public:
      * The fast path for a batch whose keys were never sent (a new transfer batch): the new plates' transaction, then
      * the batch's: the COPY into the staging tables here, its inserts, receipt, plate counts and COMMIT queued in
      * libpq's pipeline mode; returns while the server works. Until finish() returns, nothing else may use the
-     * connection. On an error nothing is left queued and the transaction is rolled back.
+     * connection. On an error nothing is left queued and the transaction is rolled back. platesStored, if given, is
+     * called once the new plates' transaction is over (committed or not), before the batch's own begins.
      */
-    Status start(const QList<Read>& reads);
+    Status start(const QList<Read>& reads, const std::function<void()>& platesStored = {});
     /**
      * Waits for what start() queued. The receipt is computed in the statement that stores the rows, from what the
      * inserts RETURN (the stored values), and holds only once COMMIT succeeded. conflict: set when the batch's keys
@@ -56,8 +58,8 @@ public:
      * start() then finish(), for a transfer worker thread: the new-batch path uses only the connection's libpq
      * handle (taken when this writer was made), never its QSqlDatabase, which belongs to the thread that opened it.
      */
-    Result<ReadBatchReceipt> send(const QList<Read>& reads, bool& conflict);
-
+    Result<ReadBatchReceipt> send(const QList<Read>& reads, bool& conflict,
+                                  const std::function<void()>& platesStored = {});
 
 private:
     Status prepareStaging();

@@ -115,8 +115,9 @@ public:
      * searches find a tidy index. Returns the pending-list pages merged.
      */
     Result<qint64> flushPlateIndex();
-    /** flushPlateIndex() in two halves, so the caller can work while the server merges: between the two, no other
-        call on this store. */
+    /** flushPlateIndex() in two halves, so the caller can work while the server merges. It may start while batches
+        are pending, on a connection none of them holds (and is refused when there is none); between the two halves,
+        only finishBatch() and finishPlateIndexFlush() on this store (no batch may start after it). */
     Status startPlateIndexFlush();
     Result<qint64> finishPlateIndexFlush();
     /** The hash a receipt must carry for these reads: SHA-256 over the reads sorted by (sourceFile, sourceId), each
@@ -170,6 +171,9 @@ private:
     struct Inserted;
     Result<Inserted> insertReads(const QList<Read>& reads);
     Result<ReadBatchReceipt> copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads);
+    /** A connection neither a pending batch nor the plate index flush holds (null: none; after a flush started, none).
+     */
+    PgConnection* freeConnection() const;
     struct BatchOutcome
     {
         Result<ReadBatchReceipt> receipt;
@@ -180,6 +184,7 @@ private:
         PgConnection* connection; ///< m_c or one of m_lanes; its thread's alone until `outcome` is ready
         QList<Read> reads; ///< for the idempotent path
         std::future<BatchOutcome> outcome; ///< the batch's thread (none for an empty batch)
+        std::shared_future<void> platesIn; ///< ready once the batch's new plates are committed (or failed to be)
     };
 
     std::unique_ptr<PgConnection> m_c;
@@ -193,7 +198,7 @@ private:
     /** startBatch() without finishBatch(), oldest first. Declared after the connections, so it is destroyed first:
         a future of std::async waits for its thread, which is then done with its connection before it closes. */
     std::deque<PendingBatch> m_pending;
-    bool m_flushing = false; ///< startPlateIndexFlush() without finishPlateIndexFlush()
+    PgConnection* m_flushConnection = nullptr; ///< where startPlateIndexFlush() runs until finishPlateIndexFlush()
 };
 
 } // namespace alpr

@@ -293,10 +293,13 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
             if (Status s = readNext(next, sent); !s)
                 return land(s.error());
         }
+        // Every batch sent: the plate index's pending list is merged (see run()) on the first free connection, while
+        // the server stores the batch still in flight and the laptop purges.
+        if (!next && flying.size() < lanes && !m_flushStarted) {
+            m_flushStarted = m_remote->startPlateIndexFlush().ok();
+            m_flushOverlapped = m_flushStarted && !flying.empty();
+        }
         if (confirmed) {
-            // The last purge: the server merges the plate index's pending list meanwhile (see run()).
-            if (!next && flying.empty())
-                m_flushStarted = m_remote->startPlateIndexFlush().ok();
             if (Status s = purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
                                  confirmed->inserted, false);
                 !s) {
@@ -335,7 +338,7 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     m_receipt = {};
     m_digestInput.clear();
     m_cameraIds.clear();
-    m_flushStarted = false;
+    m_flushStarted = m_flushOverlapped = false;
     m_timings = {};
     batchSize = std::max(1, batchSize);
     auto storeId = m_localStore->setting(QStringLiteral("store_id"));
@@ -387,10 +390,15 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     // whose init predates the function merges them itself later, at its next vacuum).
     QElapsedTimer flushing;
     flushing.start();
-    if (std::exchange(m_flushStarted, false))
+    if (std::exchange(m_flushStarted, false)) {
         static_cast<void>(m_remote->finishPlateIndexFlush());
-    else
+        // The batch stored meanwhile had its new plates in before the merge began (startPlateIndexFlush() waits for
+        // that), but its count updates that could not stay on their page added index entries after: a page or so.
+        if (std::exchange(m_flushOverlapped, false))
+            static_cast<void>(m_remote->flushPlateIndex());
+    } else {
         static_cast<void>(m_remote->flushPlateIndex());
+    }
     m_timings.send += flushing.nsecsElapsed() / 1e9;
 
     auto left = source.count();

@@ -422,6 +422,56 @@ TEST_CASE("batches stored at once on several connections share plates, old and n
     CHECK(q.value(1).toLongLong() == 0);
 }
 
+TEST_CASE("the plate index merge starts beside a batch still being stored and takes in that batch's new plates",
+          "[transfer][pg]")
+{
+    TransferFixture f;
+    auto store = f.serverReader(2);
+    REQUIRE(store->batchLanes() == 2);
+    REQUIRE(f.cluster().exec(f.database(), QStringLiteral("CREATE EXTENSION IF NOT EXISTS pgstattuple")));
+    auto super = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.cluster().superuser(),
+                                            f.cluster().superPassword()));
+    auto pendingTuples = [&super] {
+        QSqlQuery q(super->db());
+        REQUIRE(q.exec(QStringLiteral("SELECT pending_tuples FROM pgstatginindex('alpr.plates_plate_trgm')")));
+        REQUIRE(q.next());
+        return q.value(0).toLongLong();
+    };
+    // 3,000 reads, each of a plate the server has never seen.
+    QList<Read> reads = makeReads(3000);
+    for (qsizetype i = 0; i < reads.size(); ++i) {
+        reads[i].id = i + 1;
+        reads[i].plate = QStringLiteral("Q%1X").arg(i, 5, 10, QLatin1Char('0'));
+    }
+    const QList<Read> batch = TransferService::keyed(reads, QStringLiteral("m"), 1, {});
+    REQUIRE(store->startBatch(batch));
+    // Started at once, beside the batch: on the other connection, after the batch's new plates are committed.
+    REQUIRE(store->startPlateIndexFlush());
+    // Nothing else starts while both connections are busy.
+    CHECK(store->startBatch(TransferService::keyed(makeReads(10, 5000), QStringLiteral("m"), 2, {})).error().kind
+          == ErrorKind::Usage);
+    CHECK(store->startPlateIndexFlush().error().kind == ErrorKind::Usage);
+    CHECK(store->copyReadsConfirmed(batch).error().kind == ErrorKind::Usage);
+    ReadBatchReceipt receipt = require(store->finishBatch());
+    CHECK(receipt.inserted == 3000);
+    CHECK(receipt.hash == RemoteStore::batchHash(batch));
+    CHECK(require(store->finishPlateIndexFlush()) > 0);
+    CHECK(store->finishPlateIndexFlush().error().kind == ErrorKind::Usage);
+    // The batch's new plates (its 3,000 and the OCR alternatives') went through the merge: what is left is the count
+    // updates that had to leave their page (a plate row grows when it gets its first and last sighting), a small
+    // share; had the merge begun before the plates were in, every one of them would be waiting. A second merge takes
+    // what is left.
+    QSqlQuery plates(super->db());
+    REQUIRE(plates.exec(QStringLiteral("SELECT count(*) FROM alpr.plates")));
+    REQUIRE(plates.next());
+    const qint64 newPlates = plates.value(0).toLongLong();
+    CHECK(newPlates > 3000);
+    CHECK(pendingTuples() < newPlates / 3);
+    require(store->flushPlateIndex());
+    CHECK(pendingTuples() == 0);
+    CHECK(require(store->platesMatchingGlob(QStringLiteral("Q0299*"))).size() == 10);
+}
+
 TEST_CASE("a role at its connection limit still transfers, one batch at a time", "[transfer][pg]")
 {
     TransferFixture f;
