@@ -112,7 +112,18 @@ Status TransferService::fail(const Error& error)
     // The server may be the reason; its log gets the row when it can still be reached.
     ignoreError(m_server.audit().record(m_server.user().name, QStringLiteral("transfer"), QStringLiteral("failure"),
                                         detail));
+    foldPurges(); // the batches purged before the failure
     return error;
+}
+
+void TransferService::foldPurges()
+{
+    // The purges (secure_delete: freed space zeroed) are committed to the store's write-ahead log. Folded back into the
+    // file, where they overwrite the purged reads' pages, and the log truncated: SQLite reuses a log from its start
+    // without shrinking it, so frames of earlier, larger transactions (pages still holding reads purged since) would
+    // stay in the file until overwritten. Best effort: a reader elsewhere may hold the log; the next checkpoint
+    // (each 1,000 pages of commits) folds it then.
+    ignoreError(m_localStore->checkpoint());
 }
 
 Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bool resumed, QList<Read> sent)
@@ -412,6 +423,7 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
         return s.error();
     if (Status s = m_local.audit().record(m_local.user().name, kEvent, outcome, detail); !s)
         return s.error();
+    foldPurges();
     return m_receipt;
 }
 

@@ -106,6 +106,8 @@ private:
     /** The new batches: each one's server work overlaps the purge of the one before and the read of the next. */
     Status sendNew(int batchSize, const std::atomic<bool>* cancel);
     Status fail(const Error& error);
+    /** The store's write-ahead log folded back into its file and truncated once the purges are done (see there). */
+    void foldPurges();
 
     Session& m_local;
     Session& m_server;

@@ -9,6 +9,7 @@
 #include "TransferService.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -190,6 +191,9 @@ TEST_CASE("transfer then purge: every read on the server once, the laptop empty,
     CHECK(s.images == 0);
     for (const TransferBatch& b : require(TransferJournal(*local->vault().localStore()).all()))
         CHECK(b.state == TransferBatch::State::Purged);
+    // ... nor in the store's write-ahead log: folded back into the file (the purged pages overwritten) and truncated.
+    const QFileInfo wal(local->vault().localStore()->path() + QStringLiteral("-wal"));
+    CHECK((!wal.exists() || wal.size() == 0));
 
     // The receipt in both audit logs, the same one.
     const QList<AuditRow> localRows = auditRows(local->store(), QStringLiteral("transfer.receipt"));
