@@ -1,9 +1,9 @@
 #include "PgCopyWriter.h"
 
-#include "ReadRow.h" // formatCandidates: the same text form in both stores
 #include "PgArray.h"
 #include "PgBinaryCopy.h"
 #include "PgConnection.h"
+#include "ReadRow.h" // formatCandidates: the same text form in both stores
 #include "RemoteStore.h"
 
 #include <QCoreApplication>
@@ -14,8 +14,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVarLengthArray>
-#include <libpq-fe.h>
 #include <algorithm>
+#include <chrono>
+#include <libpq-fe.h>
 #include <limits>
 #include <map>
 #include <utility>
@@ -577,7 +578,7 @@ Status checkKeys(const QList<Read>& reads)
 
 } // namespace
 
-Status RemoteStore::startBatch(const QList<Read>& reads)
+Status RemoteStore::startBatch(const QList<Read>& reads, qint64 tag)
 {
     PgConnection* lane = freeConnection();
     if (!lane)
@@ -586,7 +587,7 @@ Status RemoteStore::startBatch(const QList<Read>& reads)
         return s;
     // The batch goes to the server from a thread of its own: building the COPY text and waiting for the server to take
     // it in would otherwise hold up the caller, whose work (the laptop's reads and purges) overlaps the server's.
-    PendingBatch pending { lane, reads, {}, {} };
+    PendingBatch pending { lane, tag, reads, {}, {} };
     if (!reads.isEmpty()) {
         // Said once the batch's new plates are in (or will not be): the plate index flush waits for it (see there).
         auto platesIn = std::make_shared<std::promise<void>>();
@@ -607,12 +608,25 @@ Status RemoteStore::startBatch(const QList<Read>& reads)
     return {};
 }
 
-Result<ReadBatchReceipt> RemoteStore::finishBatch()
+Result<ReadBatchReceipt> RemoteStore::finishBatch(qint64* tag)
 {
     if (m_pending.empty())
         return usageError(tr("No transfer batch is being sent to the server %1.").arg(address().describe()));
-    PendingBatch batch = std::move(m_pending.front());
-    m_pending.pop_front();
+    // The first batch done, not the oldest: at the end of a transfer a small batch may be stored well before the big
+    // one started ahead of it, and its purge (and the plate index merge on its connection) need not wait. Futures
+    // cannot be waited on together: the oldest is waited on a millisecond at a time, the others looked at in between.
+    const auto done = [](const PendingBatch& b) {
+        return !b.outcome.valid() || b.outcome.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    };
+    auto it = std::find_if(m_pending.begin(), m_pending.end(), done);
+    while (it == m_pending.end()) {
+        m_pending.front().outcome.wait_for(std::chrono::milliseconds(1));
+        it = std::find_if(m_pending.begin(), m_pending.end(), done);
+    }
+    PendingBatch batch = std::move(*it);
+    m_pending.erase(it);
+    if (tag)
+        *tag = batch.tag;
     if (batch.reads.isEmpty()) {
         ReadBatchReceipt empty;
         empty.hash = batchHash(batch.reads);

@@ -97,14 +97,16 @@ public:
     /**
      * The transfer's path for a batch never sent before, in two halves so the caller can work while the server does:
      * startBatch() hands the batch to a thread of its own, which COPYs the reads and runs their inserts, the receipt
-     * and COMMIT, and returns at once; finishBatch() waits and returns the receipt of the committed batch (the same
+     * and COMMIT, and returns at once; finishBatch() waits and returns the receipt of a committed batch (the same
      * contract as copyReadsConfirmed(); a batch whose keys were on the server after all is sent again through
-     * copyReadsConfirmed()). Up to batchLanes() batches may be started, each on a connection of its own, and are
-     * finished in the order they were started; while any is pending, no other call on this store. startBatch() refuses only a malformed batch or one too many (and then adds
-     * nothing pending); what goes wrong on the way to the server is finishBatch()'s error.
+     * copyReadsConfirmed()). Up to batchLanes() batches may be started, each on a connection of its own; finishBatch()
+     * finishes the first to be done (the oldest of those done) and says which by the tag it was started with. While
+     * any is pending, no other call on this store (but startPlateIndexFlush()). startBatch() refuses only a malformed
+     * batch or one too many (and then adds nothing pending); what goes wrong on the way to the server is
+     * finishBatch()'s error.
      */
-    Status startBatch(const QList<Read>& reads);
-    Result<ReadBatchReceipt> finishBatch();
+    Status startBatch(const QList<Read>& reads, qint64 tag = 0);
+    Result<ReadBatchReceipt> finishBatch(qint64* tag = nullptr);
     /** A batch was started and not finished yet. */
     bool batchPending() const { return !m_pending.empty(); }
     /** How many batches may be pending at once: the connections opened (see connect()). */
@@ -182,6 +184,7 @@ private:
     struct PendingBatch
     {
         PgConnection* connection; ///< m_c or one of m_lanes; its thread's alone until `outcome` is ready
+        qint64 tag; ///< the caller's, from startBatch()
         QList<Read> reads; ///< for the idempotent path
         std::future<BatchOutcome> outcome; ///< the batch's thread (none for an empty batch)
         std::shared_future<void> platesIn; ///< ready once the batch's new plates are committed (or failed to be)

@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <utility>
@@ -199,7 +200,7 @@ Status TransferService::purge(const TransferBatch& batch, const QList<Read>& rea
         m_receipt.firstRead = m_receipt.firstRead ? std::min(m_receipt.firstRead, ids.first()) : ids.first();
         m_receipt.lastRead = std::max(m_receipt.lastRead, ids.last());
     }
-    m_digestInput += hash;
+    m_batchHashes.insert(batch.id, hash);
     if (m_progress)
         m_progress({ m_receipt.reads, m_total, m_receipt.batches, batch.id });
     return {};
@@ -291,12 +292,13 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         return Status(e);
     };
     // While the server stores batches N and N+1 on two connections (two cores), the laptop purges batch N-1
-    // (confirmed) and reads batch N+2. The journal order per batch stays sent -> confirmed -> purged.
+    // (confirmed) and reads batch N+2. The journal order per batch stays sent -> confirmed -> purged; batches may be
+    // confirmed and purged out of order (each purge is of its own confirmed id range).
     while (next || !flying.empty() || confirmed) {
         while (next && flying.size() < lanes) {
             QElapsedTimer phase;
             phase.start();
-            if (Status s = m_remote->startBatch(sent); !s)
+            if (Status s = m_remote->startBatch(sent, next->journalled.id); !s)
                 return land(s.error());
             m_timings.send += phase.nsecsElapsed() / 1e9;
             flying.push_back(std::move(*next));
@@ -322,18 +324,27 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         if (!flying.empty()) {
             QElapsedTimer phase;
             phase.start();
-            auto receipt = m_remote->finishBatch();
+            // Whichever is stored first: a small batch started after a big one does not wait for it (nor does its
+            // connection: it takes the plate index merge at the end).
+            qint64 id = 0;
+            auto receipt = m_remote->finishBatch(&id);
             m_timings.send += phase.nsecsElapsed() / 1e9;
             if (!receipt)
                 return land(receipt.error());
-            Batch& landed = flying.front();
+            const auto it
+                = std::find_if(flying.begin(), flying.end(), [id](const Batch& b) { return b.journalled.id == id; });
+            if (it == flying.end())
+                return land(failure(tr("The server %1 answered for transfer batch %2, which was not being sent.")
+                                        .arg(m_remote->address().describe())
+                                        .arg(id)));
+            Batch& landed = *it;
             phase.restart();
             if (Status s = confirm(landed.journalled, landed.reads.size(), landed.journalled.hash, receipt.value()); !s)
                 return land(s.error());
             m_timings.journal += phase.nsecsElapsed() / 1e9;
             landed.inserted = receipt->inserted;
             confirmed = std::move(landed);
-            flying.pop_front();
+            flying.erase(it);
         }
     }
     return {};
@@ -347,7 +358,7 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
         return s.error();
     m_progress = progress;
     m_receipt = {};
-    m_digestInput.clear();
+    m_batchHashes.clear();
     m_cameraIds.clear();
     m_flushStarted = m_flushOverlapped = false;
     m_timings = {};
@@ -414,7 +425,12 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
 
     auto left = source.count();
     m_receipt.remaining = left ? left.value() : -1;
-    m_receipt.digest = QCryptographicHash::hash(m_digestInput, QCryptographicHash::Sha256);
+    // In batch order, whatever order they were purged in.
+    std::sort(m_receipt.batchIds.begin(), m_receipt.batchIds.end());
+    QByteArray digestInput;
+    for (const QByteArray& hash : std::as_const(m_batchHashes)) // a QMap: by batch id
+        digestInput += hash;
+    m_receipt.digest = QCryptographicHash::hash(digestInput, QCryptographicHash::Sha256);
     m_receipt.seconds = timer.nsecsElapsed() / 1e9;
     const QJsonObject detail = m_receipt.toJson();
     const QString outcome = m_receipt.cancelled ? QStringLiteral("cancelled") : QStringLiteral("success");

@@ -5,6 +5,7 @@
 #include "TransferReceipt.h"
 
 #include <QHash>
+#include <QMap>
 #include <atomic>
 #include <functional>
 
@@ -116,7 +117,7 @@ private:
     QString m_storeId;
     QHash<qint64, qint64> m_cameraIds; ///< local camera id -> the server's
     TransferReceipt m_receipt;
-    QByteArray m_digestInput;
+    QMap<qint64, QByteArray> m_batchHashes; ///< of the batches purged, by journal id (for the receipt's digest)
     Progress m_progress;
     qint64 m_total = 0;
     bool m_flushStarted = false; ///< sendNew() left the plate index upkeep running on the server

@@ -12,10 +12,11 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QSqlQuery>
-#include <catch2/catch_test_macros.hpp>
 #include <bit>
+#include <catch2/catch_test_macros.hpp>
 #include <cstdio>
 
 using namespace alpr;
@@ -131,12 +132,20 @@ TEST_CASE("transfer then purge: every read on the server once, the laptop empty,
     CHECK(receipt->remaining == 0);
     CHECK(receipt->digest.size() == 32);
     // Batches: a small first one (the server starts sooner), full ones, then a share of what is left per server
-    // connection (two), so both finish about together; no crumb of a batch at the end.
-    QList<qint64> done;
-    for (const TransferProgress& p : steps)
-        done.append(p.done);
-    CHECK(done == QList<qint64> { 2000, 7000, 9500, 12'000 });
+    // connection (two), so both finish about together; no crumb of a batch at the end. Progress grows with each batch
+    // purged, whichever the server stored first.
+    QMap<qint64, qint64> sizes; // by journal id
+    qint64 before = 0;
+    for (const TransferProgress& p : steps) {
+        CHECK(p.done > before);
+        CHECK_FALSE(sizes.contains(p.lastBatchId));
+        sizes.insert(p.lastBatchId, p.done - before);
+        before = p.done;
+    }
+    CHECK(sizes.values() == QList<qint64> { 2000, 5000, 2500, 2500 });
     CHECK(receipt->batches == 4);
+    QList<qint64> ids = sizes.keys();
+    CHECK(receipt->batchIds == ids);
     REQUIRE(!steps.isEmpty());
     CHECK(steps.last().total == 12'000);
 
@@ -378,36 +387,49 @@ TEST_CASE("batches stored at once on several connections share plates, old and n
     const QList<Read> before = batch(1000, 0, 1);
     CHECK(require(twoLanes->copyReadsConfirmed(before)).inserted == 1000);
     const QList<Read> a = batch(3000, 1000, 2), b = batch(2500, 4000, 3), c = batch(2000, 6500, 4);
-    REQUIRE(twoLanes->startBatch(a));
-    REQUIRE(twoLanes->startBatch(b));
-    REQUIRE(otherLaptop->startBatch(c));
+    REQUIRE(twoLanes->startBatch(a, 2));
+    REQUIRE(twoLanes->startBatch(b, 3));
+    REQUIRE(otherLaptop->startBatch(c, 4));
     // Every connection holds a batch: a third is refused before anything is sent, and so is any other call.
     CHECK(twoLanes->startBatch(batch(10, 9000, 5)).error().kind == ErrorKind::Usage);
     CHECK(twoLanes->copyReadsConfirmed(before).error().kind == ErrorKind::Usage);
-    // Finished in the order started, each with the receipt of its own reads.
-    ReadBatchReceipt r = require(twoLanes->finishBatch());
-    CHECK(r.inserted == 3000);
-    CHECK(r.confirmed == 3000);
-    CHECK(r.hash == RemoteStore::batchHash(a));
-    CHECK(twoLanes->batchPending());
-    r = require(otherLaptop->finishBatch());
-    CHECK(r.inserted == 2000);
-    CHECK(r.hash == RemoteStore::batchHash(c));
-    r = require(twoLanes->finishBatch());
-    CHECK(r.inserted == 2500);
-    CHECK(r.confirmed == 2500);
-    CHECK(r.hash == RemoteStore::batchHash(b));
+    // Each finished with the receipt of its own reads, named by its tag (in the order they are done).
+    QHash<qint64, ReadBatchReceipt> receipts;
+    for (RemoteStore* store : { twoLanes.get(), twoLanes.get(), otherLaptop.get() }) {
+        qint64 tag = 0;
+        ReadBatchReceipt r = require(store->finishBatch(&tag));
+        CHECK_FALSE(receipts.contains(tag));
+        receipts.insert(tag, r);
+    }
+    REQUIRE(receipts.size() == 3);
+    CHECK(receipts.value(2).inserted == 3000);
+    CHECK(receipts.value(2).confirmed == 3000);
+    CHECK(receipts.value(2).hash == RemoteStore::batchHash(a));
+    CHECK(receipts.value(3).inserted == 2500);
+    CHECK(receipts.value(3).confirmed == 2500);
+    CHECK(receipts.value(3).hash == RemoteStore::batchHash(b));
+    CHECK(receipts.value(4).inserted == 2000);
+    CHECK(receipts.value(4).hash == RemoteStore::batchHash(c));
     CHECK_FALSE(twoLanes->batchPending());
     CHECK(twoLanes->finishBatch().error().kind == ErrorKind::Usage);
     // A connection that finished takes the next batch; one already stored takes the idempotent path on it.
     REQUIRE(twoLanes->startBatch(b));
-    r = require(twoLanes->finishBatch());
+    ReadBatchReceipt r = require(twoLanes->finishBatch());
     CHECK(r.inserted == 0);
     CHECK(r.confirmed == 2500);
+    // The batch done first is finished first: a small one started after a big one does not wait for it.
+    const QList<Read> big = batch(20'000, 20'000, 6), small = batch(20, 50'000, 7);
+    REQUIRE(twoLanes->startBatch(big, 6));
+    REQUIRE(twoLanes->startBatch(small, 7));
+    qint64 first = 0, second = 0;
+    CHECK(require(twoLanes->finishBatch(&first)).hash == RemoteStore::batchHash(small));
+    CHECK(first == 7);
+    CHECK(require(twoLanes->finishBatch(&second)).hash == RemoteStore::batchHash(big));
+    CHECK(second == 6);
 
     QHash<QString, Count> expected;
     const QHash<QString, Read> stored = serverReads(*twoLanes);
-    REQUIRE(stored.size() == 8500);
+    REQUIRE(stored.size() == 28'520);
     for (const Read& read : stored)
         countRead(expected, read);
     CHECK(expected.value(QStringLiteral("NEW1")).reads > 0);
