@@ -515,6 +515,62 @@ TEST_CASE("a role at its connection limit still transfers, one batch at a time",
     CHECK(serverReads(*f.serverReader()).size() == 3000);
 }
 
+TEST_CASE("a crash after a younger batch was purged while an older one was only sent: the next run resumes the older "
+          "one, every read on the server once",
+          "[transfer][pg]")
+{
+    // Batches are confirmed and purged in the order the server finishes them: a run may stop with batch N stored but
+    // unconfirmed (journal: sent) and batch N+1 already purged.
+    TransferFixture f;
+    f.addLocalReads(makeReads(3000, 0, false));
+    auto local = f.signInLocal();
+    auto server = f.signInServer();
+    LocalStore& store = *local->vault().localStore();
+    RemoteStore& remote = *server->vault().remoteStore();
+    const QString storeId = require(store.setting(QStringLiteral("store_id")));
+    TransferJournal journal(store);
+    auto send = [&](qint64 first, qint64 last) {
+        TransferBatch b;
+        b.serverId = remote.serverId();
+        b.server = remote.address().describe();
+        b.firstRead = first;
+        b.lastRead = last;
+        b.count = last - first + 1;
+        b.hash = QByteArray(32, '\0');
+        b.sentMs = 1;
+        const TransferBatch begun = require(journal.begin(b));
+        const QList<Read> sent
+            = TransferService::keyed(require(LocalTransferReads(store).range(first, last)), storeId, begun.id, {});
+        REQUIRE(journal.updateContents(begun.id, sent.size(), RemoteStore::batchHash(sent)));
+        CHECK(require(remote.copyReadsConfirmed(sent)).inserted == sent.size());
+        return begun;
+    };
+    send(1, 1000); // stored; the crash came before its receipt was journalled
+    const TransferBatch younger = send(1001, 2000);
+    REQUIRE(journal.markConfirmed(younger.id, QStringLiteral("{}"), 2));
+    QList<qint64> ids;
+    for (qint64 id = 1001; id <= 2000; ++id)
+        ids.append(id);
+    REQUIRE(LocalTransferReads(store).purge(younger.id, ids, 3));
+
+    auto receipt = TransferService(*local, *server).run(1000);
+    INFO((receipt ? QString() : receipt.error().message).toStdString());
+    REQUIRE(receipt);
+    CHECK(receipt->resumedBatches == 1);
+    CHECK(receipt->reads == 2000); // the older batch's and the 1,000 never sent
+    CHECK(receipt->inserted == 1000); // the older batch was on the server already
+    CHECK(receipt->remaining == 0);
+    CHECK(require(local->store().stats()).reads == 0);
+    auto reader = f.serverReader();
+    CHECK(require(reader->stats()).reads == 3000);
+    QSet<qint64> localIds;
+    for (const Read& r : serverReads(*reader))
+        localIds.insert(r.sourceId.section(u':', 0, 0).toLongLong());
+    CHECK(localIds.size() == 3000);
+    for (const TransferBatch& b : require(journal.all()))
+        CHECK(b.state == TransferBatch::State::Purged);
+}
+
 TEST_CASE("the local purge leaves the plate dictionary of the reads left exact", "[transfer][pg]")
 {
     TransferFixture f;
