@@ -608,7 +608,7 @@ Status RemoteStore::startBatch(const QList<Read>& reads, qint64 tag)
     return {};
 }
 
-Result<ReadBatchReceipt> RemoteStore::finishBatch(qint64* tag)
+Result<ReadBatchReceipt> RemoteStore::finishBatch(qint64* tag, const std::function<void()>& whileWaiting)
 {
     if (m_pending.empty())
         return usageError(tr("No transfer batch is being sent to the server %1.").arg(address().describe()));
@@ -619,9 +619,15 @@ Result<ReadBatchReceipt> RemoteStore::finishBatch(qint64* tag)
         return !b.outcome.valid() || b.outcome.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     };
     auto it = std::find_if(m_pending.begin(), m_pending.end(), done);
+    auto lastCall = std::chrono::steady_clock::now();
     while (it == m_pending.end()) {
         m_pending.front().outcome.wait_for(std::chrono::milliseconds(1));
         it = std::find_if(m_pending.begin(), m_pending.end(), done);
+        if (whileWaiting && it == m_pending.end()
+            && std::chrono::steady_clock::now() - lastCall >= std::chrono::milliseconds(10)) {
+            whileWaiting();
+            lastCall = std::chrono::steady_clock::now();
+        }
     }
     PendingBatch batch = std::move(*it);
     m_pending.erase(it);

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 #include <deque>
+#include <functional>
 #include <future>
 #include <memory>
 #include <vector>
@@ -106,7 +107,9 @@ public:
      * finishBatch()'s error.
      */
     Status startBatch(const QList<Read>& reads, qint64 tag = 0);
-    Result<ReadBatchReceipt> finishBatch(qint64* tag = nullptr);
+    /** whileWaiting, if given, is called on the caller's thread about every 10 ms while no batch is done yet (a GUI
+        pumps its events there). */
+    Result<ReadBatchReceipt> finishBatch(qint64* tag = nullptr, const std::function<void()>& whileWaiting = {});
     /** A batch was started and not finished yet. */
     bool batchPending() const { return !m_pending.empty(); }
     /** How many batches may be pending at once: the connections opened (see connect()). */

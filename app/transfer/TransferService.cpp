@@ -327,7 +327,7 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
             // Whichever is stored first: a small batch started after a big one does not wait for it (nor does its
             // connection: it takes the plate index merge at the end).
             qint64 id = 0;
-            auto receipt = m_remote->finishBatch(&id);
+            auto receipt = m_remote->finishBatch(&id, m_whileWaiting);
             m_timings.send += phase.nsecsElapsed() / 1e9;
             if (!receipt)
                 return land(receipt.error());

@@ -85,6 +85,10 @@ public:
     Result<TransferReceipt> run(int batchSize = kDefaultBatch, const Progress& progress = {},
                                 const std::atomic<bool>* cancel = nullptr);
 
+    /** Called on the caller's thread about every 10 ms while the server stores a batch and the laptop has nothing to
+        do but wait: a GUI pumps its events there, so its window repaints and Cancel is read during big batches. */
+    void setWhileWaiting(std::function<void()> whileWaiting) { m_whileWaiting = std::move(whileWaiting); }
+
     const Timings& timings() const { return m_timings; }
 
     /** The reads as the server receives them: keyed for batchId and with the server's camera ids. */
@@ -117,6 +121,7 @@ private:
     QString m_storeId;
     QHash<qint64, qint64> m_cameraIds; ///< local camera id -> the server's
     TransferReceipt m_receipt;
+    std::function<void()> m_whileWaiting;
     QMap<qint64, QByteArray> m_batchHashes; ///< of the batches purged, by journal id (for the receipt's digest)
     Progress m_progress;
     qint64 m_total = 0;

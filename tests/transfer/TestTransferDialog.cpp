@@ -9,11 +9,12 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSignalSpy>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 #include <catch2/catch_test_macros.hpp>
@@ -66,6 +67,55 @@ TEST_CASE("the transfer dialog moves the reads, shows progress and the receipt",
     CHECK_FALSE(dialog.outcome().contains(QStringLiteral("Transfer complete")));
     CHECK_FALSE(dialog.outcome().isEmpty());
     CHECK(require(local->store().stats()).reads == 10);
+}
+
+TEST_CASE("Cancel in the transfer dialog is read while the server stores a batch; what is not confirmed stays",
+          "[transfer][ui][pg]")
+{
+    TransferFixture f;
+    const int total = 60'000;
+    f.addLocalReads(makeReads(total, 0, false));
+    auto local = f.signInLocal();
+    TransferDialog dialog(*local);
+    dialog.show();
+    const QUrl uri(f.uri());
+    QUrl server = uri;
+    server.setQuery(QString());
+    dialog.findChild<QLineEdit*>(QStringLiteral("transferServer"))->setText(server.toString());
+    dialog.findChild<QLineEdit*>(QStringLiteral("transferCa"))
+        ->setText(QUrlQuery(uri).queryItemValue(QStringLiteral("sslrootcert"), QUrl::FullyDecoded));
+    dialog.findChild<QLineEdit*>(QStringLiteral("transferPassword"))->setText(TransferFixture::password());
+    auto* bar = dialog.findChild<QProgressBar*>(QStringLiteral("transferProgress"));
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("transferStatus"));
+    auto* cancel = dialog.findChild<QPushButton*>(QStringLiteral("transferCancel"));
+    REQUIRE(bar);
+    REQUIRE(status);
+    REQUIRE(cancel);
+    // The user clicks Cancel as soon as the window shows the transfer under way: before any batch is confirmed, which
+    // the window can only show if it handles events while the server stores the first batch (batches are the CLI's
+    // 20,000 reads, not small ones).
+    int progressAtCancel = -1;
+    QTimer clicker;
+    clicker.setInterval(1);
+    QObject::connect(&clicker, &QTimer::timeout, [&] {
+        if (progressAtCancel < 0 && status->text() == TransferDialog::tr("Transferring…")) {
+            progressAtCancel = bar->value();
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        }
+    });
+    clicker.start();
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("transferStart")), Qt::LeftButton);
+    clicker.stop();
+    INFO(dialog.outcome().toStdString());
+    CHECK(progressAtCancel == 0);
+    CHECK(status->text() == TransferDialog::tr("Cancelled: the rest stays on the laptop for the next transfer."));
+    // The batches already read and sent finish and are purged; the rest stays.
+    const qint64 left = require(local->store().stats()).reads;
+    const qint64 stored = require(f.serverReader()->stats()).reads;
+    CHECK(left > 0);
+    CHECK(stored > 0);
+    CHECK(left + stored == total);
+    CHECK(bar->value() == stored);
 }
 
 TEST_CASE("the sign-in dialog signs in to the department's server when given its postgresql:// address",
