@@ -308,10 +308,8 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         }
         // Every batch sent: the plate index's pending list is merged (see run()) on the first free connection, while
         // the server stores the batch still in flight and the laptop purges.
-        if (!next && flying.size() < lanes && !m_flushStarted) {
+        if (!next && flying.size() < lanes && !m_flushStarted)
             m_flushStarted = m_remote->startPlateIndexFlush().ok();
-            m_flushOverlapped = m_flushStarted && !flying.empty();
-        }
         if (confirmed) {
             if (Status s = purge(confirmed->journalled, confirmed->reads, confirmed->journalled.hash,
                                  confirmed->inserted, false);
@@ -360,7 +358,7 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     m_receipt = {};
     m_batchHashes.clear();
     m_cameraIds.clear();
-    m_flushStarted = m_flushOverlapped = false;
+    m_flushStarted = false;
     m_timings = {};
     batchSize = std::max(1, batchSize);
     auto storeId = m_localStore->setting(QStringLiteral("store_id"));
@@ -412,15 +410,12 @@ Result<TransferReceipt> TransferService::run(int batchSize, const Progress& prog
     // whose init predates the function merges them itself later, at its next vacuum).
     QElapsedTimer flushing;
     flushing.start();
-    if (std::exchange(m_flushStarted, false)) {
+    if (std::exchange(m_flushStarted, false))
         static_cast<void>(m_remote->finishPlateIndexFlush());
-        // The batch stored meanwhile had its new plates in before the merge began (startPlateIndexFlush() waits for
-        // that), but its count updates that could not stay on their page added index entries after: a page or so.
-        if (std::exchange(m_flushOverlapped, false))
-            static_cast<void>(m_remote->flushPlateIndex());
-    } else {
-        static_cast<void>(m_remote->flushPlateIndex());
-    }
+    // Then what is left: everything when no merge was started; else what a batch stored meanwhile added after the
+    // merge began (its new plates were in before, startPlateIndexFlush() waits for that, but its count updates that
+    // could not stay on their page add index entries): a page or so, or nothing (one round trip).
+    static_cast<void>(m_remote->flushPlateIndex());
     m_timings.send += flushing.nsecsElapsed() / 1e9;
 
     auto left = source.count();

@@ -126,7 +126,6 @@ private:
     Progress m_progress;
     qint64 m_total = 0;
     bool m_flushStarted = false; ///< sendNew() left the plate index upkeep running on the server
-    bool m_flushOverlapped = false; ///< ... and started it while a batch was still being stored
     Timings m_timings;
 };
 
