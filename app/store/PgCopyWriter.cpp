@@ -61,22 +61,22 @@ INSERT INTO alpr.plates (agency, plate) SELECT $1::text, plate FROM unnest($2::t
     ON CONFLICT (agency, plate) DO NOTHING
 )SQL";
 
-// Then the batch: its keys cannot be on the server yet, so nothing needs the idempotent look-ups of write(). Each
-// plate's id is looked up by the unique index, one probe per plate of the batch (as a join, a server whose statistics
-// lag behind would read every plate of the agency); the reads go in in id order (the order the COPY drew the ids).
-// read_sources has no ON CONFLICT, so a batch that was there after all fails with a unique violation and is sent again
-// through write(). A plate missing by now (LEFT JOIN: NULL) violates NOT NULL and fails the whole batch instead of
-// storing part of it. The plate counts come last (kCountPlates): only those take row locks another batch
-// could wait for, and only until this transaction commits. The receipt is computed from what the read insert RETURNS:
-// the rows as stored, their plate by the stored plate id (the same string as write()'s read-back).
+// Then the batch: its key is not on the server yet (or this statement fails), so none of its reads can be, and nothing
+// needs the idempotent look-ups of write(). Each plate's id is looked up by the unique index, one probe per plate of
+// the batch (as a join, a server whose statistics lag behind would read every plate of the agency); the reads go in in
+// id order (the order the COPY drew the ids). The batch's row in transfer_batches has no ON CONFLICT, so a batch that
+// was there after all fails with a unique violation and is sent again through write(). A plate missing by now (LEFT
+// JOIN: NULL) violates NOT NULL and fails the whole batch instead of storing part of it. The plate counts come last
+// (kCountPlates): only those take row locks another batch could wait for, and only until this transaction commits.
+// The receipt is computed from what the read insert RETURNS: the rows as stored, their plate by the stored plate id
+// (the same string as write()'s read-back).
 const char* const kNewBatch = R"SQL(
 WITH p AS (
     UPDATE pg_temp.transfer_plates t
        SET id = (SELECT p.id FROM alpr.plates p WHERE p.agency = $1::text AND p.plate = t.plate)
     RETURNING t.id, t.plate
-), s AS (
-    INSERT INTO alpr.read_sources (agency, source_file, source_id, read_id, read_time_ms)
-    SELECT $1::text, source_file, source_id, id, time_ms FROM pg_temp.transfer_reads
+), b AS (
+    INSERT INTO alpr.transfer_batches (agency, batch_key) VALUES ($1::text, $2::text)
 ), r AS (
     INSERT INTO alpr.reads (agency, id, plate_id, state, time_ms, lat, lon, heading, camera_id, confidence,
                             candidates, make, model, colour, source_file, source_id, has_images)
@@ -129,10 +129,11 @@ enum Queued { Settings, Partitions, Batch, NestedLoop, CountPlates, Commit, kQue
 
 } // namespace
 
-PgCopyWriter::PgCopyWriter(PgConnection& connection, QString agency)
+PgCopyWriter::PgCopyWriter(PgConnection& connection, QString agency, QString batchKey)
     : m_c(connection)
     , m_conn(connection.handle())
     , m_agency(std::move(agency))
+    , m_batchKey(std::move(batchKey))
 {
 }
 
@@ -332,31 +333,38 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
     // 2. Set-based from the staging tables into the agency's tables (what PgReadWriter::write does with arrays).
     QSqlQuery q(m_c.db());
     q.setForwardOnly(true);
-    auto run = [&](const QString& what, const QString& sql, int agencies) -> Status {
-        q.prepare(sql);
-        for (int i = 0; i < agencies; ++i)
-            q.addBindValue(m_agency);
-        if (!q.exec())
-            return m_c.error(what, q.lastError());
-        return {};
-    };
     q.prepare(QStringLiteral("SELECT alpr.ensure_read_partitions(?::bigint[])"));
     q.addBindValue(months);
     if (!q.exec())
         return m_c.error(QStringLiteral("monthly partitions"), q.lastError());
     q.finish();
-    const QList<std::pair<QString, QString>> steps = {
+    struct Step
+    {
+        QString what, sql;
+        bool keyed = false; ///< binds the agency and the batch key; otherwise the agency for each ?::text
+    };
+    const QList<Step> steps = {
+        // One writer of a batch at a time (the same batch sent again from two connections would otherwise find none
+        // of its reads in both and store them twice), then its row, if it is new. start()'s insert of the row waits
+        // for this transaction and then fails (unique violation), and comes here.
+        { QStringLiteral("transfer batch"),
+          QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?::text || E'\\x1f' || ?::text, 0))"), true },
+        { QStringLiteral("transfer batch"),
+          QStringLiteral("INSERT INTO alpr.transfer_batches (agency, batch_key) VALUES (?::text, ?::text) ON CONFLICT "
+                         "DO NOTHING"),
+          true },
         { QStringLiteral("plate insert"),
           QStringLiteral("INSERT INTO alpr.plates (agency, plate) SELECT ?::text, plate FROM (SELECT plate FROM "
                          "pg_temp.transfer_reads UNION SELECT plate FROM pg_temp.transfer_alts) s ORDER BY plate "
                          "ON CONFLICT (agency, plate) DO NOTHING") },
-        // The source keys the agency did not hold yet tell which reads are new; they get their ids here.
-        { QStringLiteral("source keys"),
-          QStringLiteral("WITH ins AS (INSERT INTO alpr.read_sources (agency, source_file, source_id, read_id, "
-                         "read_time_ms) SELECT ?::text, source_file, source_id, nextval('alpr.reads_id_seq'), time_ms "
-                         "FROM pg_temp.transfer_reads ORDER BY n ON CONFLICT DO NOTHING RETURNING source_file, "
-                         "source_id, read_id) UPDATE pg_temp.transfer_reads t SET id = ins.read_id, is_new = true "
-                         "FROM ins WHERE t.source_file = ins.source_file AND t.source_id = ins.source_id") },
+        // The reads of the batch the server holds already, found by their key at their time (one probe of the time
+        // index of one month's partition per read: the batch's reads are found without a key table); they take
+        // their server id, the others keep the one the COPY drew and are new.
+        { QStringLiteral("stored reads"),
+          QStringLiteral("UPDATE pg_temp.transfer_reads t SET id = coalesce(s.id, t.id), is_new = s.id IS NULL FROM "
+                         "(SELECT k.n, (SELECT r.id FROM alpr.reads r WHERE r.agency = ?::text AND r.time_ms = "
+                         "k.time_ms AND r.source_file = k.source_file AND r.source_id = k.source_id LIMIT 1) AS id "
+                         "FROM pg_temp.transfer_reads k) s WHERE s.n = t.n") },
         { QStringLiteral("read insert"),
           QStringLiteral("INSERT INTO alpr.reads (agency, id, plate_id, state, time_ms, lat, lon, heading, "
                          "camera_id, confidence, candidates, make, model, colour, source_file, source_id, has_images) "
@@ -393,9 +401,17 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
                          "first_seen_ms = least(p.first_seen_ms, d.f), last_seen_ms = greatest(p.last_seen_ms, d.l) "
                          "FROM pg_temp.transfer_deltas d WHERE p.id = d.plate_id") },
     };
-    for (const auto& [what, sql] : steps) {
-        if (Status s = run(what, sql, int(sql.count(QStringLiteral("?::text")))); !s)
-            return s.error();
+    for (const Step& step : steps) {
+        q.prepare(step.sql);
+        if (step.keyed) {
+            q.addBindValue(m_agency);
+            q.addBindValue(m_batchKey);
+        } else {
+            for (qsizetype i = step.sql.count(QStringLiteral("?::text")); i > 0; --i)
+                q.addBindValue(m_agency);
+        }
+        if (!q.exec())
+            return m_c.error(step.what, q.lastError());
         q.finish();
     }
     QElapsedTimer confirming;
@@ -405,15 +421,14 @@ Result<ReadBatchReceipt> PgCopyWriter::write(const QList<Read>& reads)
         return m_c.error(QStringLiteral("batch confirmation"), q.lastError());
     receipt.inserted = q.value(0).toLongLong();
     q.finish();
-    // The receipt: what the server STORED for the batch's keys (joined back through plates), hashed like
-    // RemoteStore::batchHash; COLLATE "C" sorts by bytes like the sending side.
+    // The receipt: what the server STORED for the batch's reads (each by its server id at its time, joined back through
+    // plates), hashed like RemoteStore::batchHash; COLLATE "C" sorts by bytes like the sending side.
     q.prepare(QStringLiteral(
-        "SELECT count(*), sha256(convert_to(coalesce(string_agg(s.source_file || E'\\x1f' || s.source_id || "
+        "SELECT count(*), sha256(convert_to(coalesce(string_agg(r.source_file || E'\\x1f' || r.source_id || "
         "E'\\x1f' || p.plate || E'\\x1f' || r.state || E'\\x1f' || r.time_ms::text || E'\\x1e', '' ORDER BY "
-        "s.source_file COLLATE \"C\", s.source_id COLLATE \"C\"), ''), 'UTF8')) "
-        "FROM pg_temp.transfer_reads k JOIN alpr.read_sources s ON s.agency = ?::text AND s.source_file = "
-        "k.source_file AND s.source_id = k.source_id "
-        "JOIN alpr.reads r ON r.id = s.read_id AND r.time_ms = s.read_time_ms "
+        "r.source_file COLLATE \"C\", r.source_id COLLATE \"C\"), ''), 'UTF8')) "
+        "FROM pg_temp.transfer_reads k CROSS JOIN LATERAL (SELECT r.source_file, r.source_id, r.state, r.time_ms, "
+        "r.plate_id FROM alpr.reads r WHERE r.agency = ?::text AND r.time_ms = k.time_ms AND r.id = k.id LIMIT 1) r "
         "JOIN alpr.plates p ON p.id = r.plate_id"));
     q.addBindValue(m_agency);
     if (!q.exec() || !q.next())
@@ -479,14 +494,15 @@ Status PgCopyWriter::start(const QList<Read>& reads, const std::function<void()>
         return s;
     if (Status s = copyStaged(staged); !s)
         return rollback(s.error());
-    const char* agencyParam[] = { agency.constData() };
+    const QByteArray batchKey = m_batchKey.toUtf8();
+    const char* batchParams[] = { agency.constData(), batchKey.constData() };
     const char* timesParam[] = { staged.months.constData() };
-    auto send = [conn](const char* sql, const char* const* params = nullptr) {
-        return PQsendQueryParams(conn, sql, params ? 1 : 0, nullptr, params, nullptr, nullptr, 0) == 1;
+    auto send = [conn](const char* sql, int count = 0, const char* const* params = nullptr) {
+        return PQsendQueryParams(conn, sql, count, nullptr, params, nullptr, nullptr, 0) == 1;
     };
     // Queued in the order of Queued.
     const bool queued = PQenterPipelineMode(conn) == 1 && send(kBatchSettings)
-        && send("SELECT alpr.ensure_read_partitions($1::bigint[])", timesParam) && send(kNewBatch, agencyParam)
+        && send("SELECT alpr.ensure_read_partitions($1::bigint[])", 1, timesParam) && send(kNewBatch, 2, batchParams)
         && send(kNestedLoop) && send(kCountPlates) && send("COMMIT") && PQpipelineSync(conn) == 1;
     if (!queued)
         return rollback(libpqError(QStringLiteral("transfer"), QString::fromUtf8(PQerrorMessage(conn))));
@@ -561,14 +577,23 @@ Result<ReadBatchReceipt> PgCopyWriter::send(const QList<Read>& reads, bool& conf
 
 namespace {
 
-/** Every read of a batch sent for confirmation carries a key, and no key twice. */
-Status checkKeys(const QList<Read>& reads)
+/**
+ * Every read of a batch sent for confirmation carries a key, and no key twice, and its source file is the batch's key
+ * or starts with it and a colon: so no read can be in two batches, which the server's one row per batch relies on.
+ */
+Status checkKeys(const QList<Read>& reads, const QString& batchKey)
 {
+    if (batchKey.isEmpty() || batchKey.contains(u'\x1f'))
+        return usageError(tr("A transfer batch needs a key."));
     QSet<std::pair<QString, QString>> keys;
     keys.reserve(reads.size());
     for (const Read& r : reads) {
         if (r.sourceId.isEmpty())
             return usageError(tr("A read sent for confirmation has no source id (plate read at %1).").arg(r.timeMs));
+        if (r.sourceFile != batchKey
+            && !(r.sourceFile.startsWith(batchKey) && r.sourceFile.at(batchKey.size()) == u':'))
+            return usageError(
+                tr("The read %1/%2 does not belong to transfer batch %3.").arg(r.sourceFile, r.sourceId, batchKey));
         if (keys.contains({ r.sourceFile, r.sourceId }))
             return usageError(tr("The batch holds the source key %1/%2 twice.").arg(r.sourceFile, r.sourceId));
         keys.insert({ r.sourceFile, r.sourceId });
@@ -578,31 +603,31 @@ Status checkKeys(const QList<Read>& reads)
 
 } // namespace
 
-Status RemoteStore::startBatch(const QList<Read>& reads, qint64 tag)
+Status RemoteStore::startBatch(const QList<Read>& reads, const QString& batchKey, qint64 tag)
 {
     PgConnection* lane = freeConnection();
     if (!lane)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
-    if (Status s = checkKeys(reads); !s)
+    if (Status s = checkKeys(reads, batchKey); !s)
         return s;
     // The batch goes to the server from a thread of its own: building the COPY text and waiting for the server to take
     // it in would otherwise hold up the caller, whose work (the laptop's reads and purges) overlaps the server's.
-    PendingBatch pending { lane, tag, reads, {}, {} };
+    PendingBatch pending { lane, tag, batchKey, reads, {}, {} };
     if (!reads.isEmpty()) {
         // Said once the batch's new plates are in (or will not be): the plate index flush waits for it (see there).
         auto platesIn = std::make_shared<std::promise<void>>();
         pending.platesIn = platesIn->get_future().share();
-        pending.outcome
-            = std::async(std::launch::async, [writer = PgCopyWriter(*lane, m_agency), reads, platesIn]() mutable {
-                  bool conflict = false, said = false;
-                  auto receipt = writer.send(reads, conflict, [&] {
-                      said = true;
-                      platesIn->set_value();
-                  });
-                  if (!said) // start() failed before the plates' transaction
-                      platesIn->set_value();
-                  return BatchOutcome { std::move(receipt), conflict };
-              });
+        PgCopyWriter writer(*lane, m_agency, batchKey);
+        pending.outcome = std::async(std::launch::async, [writer, reads, platesIn]() mutable {
+            bool conflict = false, said = false;
+            auto receipt = writer.send(reads, conflict, [&] {
+                said = true;
+                platesIn->set_value();
+            });
+            if (!said) // start() failed before the plates' transaction
+                platesIn->set_value();
+            return BatchOutcome { std::move(receipt), conflict };
+        });
     }
     m_pending.push_back(std::move(pending));
     return {};
@@ -642,7 +667,7 @@ Result<ReadBatchReceipt> RemoteStore::finishBatch(qint64* tag, const std::functi
     // The batch was there already (a lost confirmation, a journal restored from a backup): the idempotent path, on the
     // connection the batch had (its thread is done with it).
     if (!outcome.receipt && outcome.conflict)
-        return copyReadsConfirmed(*batch.connection, batch.reads);
+        return copyReadsConfirmed(*batch.connection, batch.reads, batch.batchKey);
     return std::move(outcome.receipt);
 }
 
@@ -716,21 +741,22 @@ Result<qint64> RemoteStore::finishPlateIndexFlush()
     return pages;
 }
 
-Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads)
+Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(const QList<Read>& reads, const QString& batchKey)
 {
     if (batchPending() || m_flushConnection)
         return usageError(tr("The server %1 is still storing the previous transfer batch.").arg(address().describe()));
-    return copyReadsConfirmed(*m_c, reads);
+    return copyReadsConfirmed(*m_c, reads, batchKey);
 }
 
-Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads)
+Result<ReadBatchReceipt> RemoteStore::copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads,
+                                                         const QString& batchKey)
 {
-    if (Status s = checkKeys(reads); !s)
+    if (Status s = checkKeys(reads, batchKey); !s)
         return s.error();
     QSqlDatabase db = connection.db();
     if (!db.transaction())
         return connection.error(QStringLiteral("begin"), db.lastError());
-    auto receipt = PgCopyWriter(connection, m_agency).write(reads);
+    auto receipt = PgCopyWriter(connection, m_agency, batchKey).write(reads);
     if (!receipt) {
         db.rollback();
         return receipt.error();

@@ -18,12 +18,15 @@ struct ReadBatchReceipt;
 /**
  * The end-of-shift transfer's fast path into the server: a batch of reads goes through binary COPY into
  * session-local staging tables, then a handful of set-based statements move the reads that are new into the agency's
- * tables, exactly as PgReadWriter would (monthly partitions, plates, source keys, reads, OCR alternatives, images,
- * plate counts), and the receipt is computed by the server from what it stored. write(): inside the caller's
- * transaction, idempotent on the (sourceFile, sourceId) key like PgReadWriter; start()/finish(): a batch never sent
- * before, while the caller works, in two short transactions of its own (its new plates, then the batch) built so that
- * batches on two connections run side by side: the only row locks one batch can wait for are the plate counts it
- * updates at its very end.
+ * tables (monthly partitions, plates, reads, OCR alternatives, images, plate counts), and the receipt is computed by
+ * the server from what it stored.
+ *
+ * The server keeps one row per transfer batch (alpr.transfer_batches), not one per read as PgReadWriter does in
+ * read_sources for imports: every read's source file starts with its batch's key, so only a batch whose key is on the
+ * server already can hold any of its reads. write(): inside the caller's transaction, idempotent on the reads' keys
+ * within the batch; start()/finish(): a batch never sent before, while the caller works, in two short transactions
+ * of its own (its new plates, then the batch) built so that batches on two connections run side by side: the only row
+ * locks one batch can wait for are the plate counts it updates at its very end.
  *
  * Why COPY: QPSQL sends bound values as literals, so the array path parses every value twice and tops out at a few
  * thousand reads per second; COPY streams rows straight into a table, and in binary form the server takes the
@@ -35,7 +38,8 @@ struct ReadBatchReceipt;
 class PgCopyWriter
 {
 public:
-    PgCopyWriter(PgConnection& connection, QString agency);
+    /** batchKey: the transfer batch's (RemoteStore::startBatch), which every read's source file starts with. */
+    PgCopyWriter(PgConnection& connection, QString agency, QString batchKey);
 
     /** Writes the batch and returns the server's receipt (inserted, confirmed, hash). Call inside a transaction. */
     Result<ReadBatchReceipt> write(const QList<Read>& reads);
@@ -83,6 +87,7 @@ private:
     PgConnection& m_c;
     pg_conn* m_conn; ///< the connection's libpq handle (null when it is closed)
     QString m_agency;
+    QString m_batchKey;
 };
 
 } // namespace alpr

@@ -93,8 +93,13 @@ public:
      * not added again and are still confirmed.
      */
     Result<ReadBatchReceipt> addReadsConfirmed(const QList<Read>& reads);
-    /** The same as addReadsConfirmed(), through COPY into staging tables (PgCopyWriter.cpp): the transfer's path. */
-    Result<ReadBatchReceipt> copyReadsConfirmed(const QList<Read>& reads);
+    /**
+     * The same as addReadsConfirmed() for the reads of one transfer batch, through COPY into staging tables
+     * (PgCopyWriter): the transfer's path. batchKey names the batch (TransferService::batchKey); every read's source
+     * file is that key or starts with it and a colon. The server keeps one row per batch key, not one per read, so a
+     * read is known to be there by its key within its batch only (it is never in another batch).
+     */
+    Result<ReadBatchReceipt> copyReadsConfirmed(const QList<Read>& reads, const QString& batchKey);
     /**
      * The transfer's path for a batch never sent before, in two halves so the caller can work while the server does:
      * startBatch() hands the batch to a thread of its own, which COPYs the reads and runs their inserts, the receipt
@@ -106,7 +111,7 @@ public:
      * batch or one too many (and then adds nothing pending); what goes wrong on the way to the server is
      * finishBatch()'s error.
      */
-    Status startBatch(const QList<Read>& reads, qint64 tag = 0);
+    Status startBatch(const QList<Read>& reads, const QString& batchKey, qint64 tag = 0);
     /** whileWaiting, if given, is called on the caller's thread about every 10 ms while no batch is done yet (a GUI
         pumps its events there). */
     Result<ReadBatchReceipt> finishBatch(qint64* tag = nullptr, const std::function<void()>& whileWaiting = {});
@@ -175,7 +180,8 @@ private:
     explicit RemoteStore(std::unique_ptr<PgConnection> connection);
     struct Inserted;
     Result<Inserted> insertReads(const QList<Read>& reads);
-    Result<ReadBatchReceipt> copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads);
+    Result<ReadBatchReceipt> copyReadsConfirmed(PgConnection& connection, const QList<Read>& reads,
+                                                const QString& batchKey);
     /** A connection neither a pending batch nor the plate index flush holds (null: none; after a flush started, none).
      */
     PgConnection* freeConnection() const;
@@ -188,6 +194,7 @@ private:
     {
         PgConnection* connection; ///< m_c or one of m_lanes; its thread's alone until `outcome` is ready
         qint64 tag; ///< the caller's, from startBatch()
+        QString batchKey;
         QList<Read> reads; ///< for the idempotent path
         std::future<BatchOutcome> outcome; ///< the batch's thread (none for an empty batch)
         std::shared_future<void> platesIn; ///< ready once the batch's new plates are committed (or failed to be)

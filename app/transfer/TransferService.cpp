@@ -66,12 +66,17 @@ Status TransferService::authorise()
     return {};
 }
 
+QString TransferService::batchKey(const QString& storeId, qint64 batchId)
+{
+    return QStringLiteral("store:%1:%2").arg(storeId).arg(batchId);
+}
+
 QList<Read> TransferService::keyed(const QList<Read>& reads, const QString& storeId, qint64 batchId,
                                    const QHash<qint64, qint64>& cameraIds)
 {
     // The local id makes the key unique within the batch (it is the digits before the first ':'), the batch id
     // (never reused by the journal) across batches, the store id across laptops; the original source rides along.
-    const QString file = QStringLiteral("store:%1:%2").arg(storeId).arg(batchId);
+    const QString file = batchKey(storeId, batchId);
     QList<Read> out;
     out.reserve(reads.size());
     for (Read r : reads) {
@@ -143,7 +148,7 @@ Status TransferService::finish(TransferBatch batch, const QList<Read>& reads, bo
             return s;
     }
     lap(m_timings.journal);
-    auto receipt = m_remote->copyReadsConfirmed(sent);
+    auto receipt = m_remote->copyReadsConfirmed(sent, batchKey(m_storeId, batch.id));
     if (!receipt)
         return receipt.error();
     lap(m_timings.send);
@@ -298,7 +303,8 @@ Status TransferService::sendNew(int batchSize, const std::atomic<bool>* cancel)
         while (next && flying.size() < lanes) {
             QElapsedTimer phase;
             phase.start();
-            if (Status s = m_remote->startBatch(sent, next->journalled.id); !s)
+            if (Status s = m_remote->startBatch(sent, batchKey(m_storeId, next->journalled.id), next->journalled.id);
+                !s)
                 return land(s.error());
             m_timings.send += phase.nsecsElapsed() / 1e9;
             flying.push_back(std::move(*next));

@@ -91,7 +91,10 @@ public:
 
     const Timings& timings() const { return m_timings; }
 
-    /** The reads as the server receives them: keyed for batchId and with the server's camera ids. */
+    /** What names a transfer batch on the server: the laptop's store id and the journal's batch id. */
+    static QString batchKey(const QString& storeId, qint64 batchId);
+    /** The reads as the server receives them: keyed for batchId (their source files start with its batchKey()) and
+        with the server's camera ids. */
     static QList<Read> keyed(const QList<Read>& reads, const QString& storeId, qint64 batchId,
                              const QHash<qint64, qint64>& cameraIds);
 

@@ -432,7 +432,7 @@ TEST_CASE("Remote store: the plate index takes a transfer's plates in a 32 MB pe
     QList<Read> batch = reads(300, QStringLiteral("store:x:1"));
     for (int i = 0; i < batch.size(); ++i)
         batch[i].plate = QStringLiteral("%1PQR%2").arg(i % 10).arg(i, 3, 10, QChar(u'0'));
-    REQUIRE(detective->startBatch(batch));
+    REQUIRE(detective->startBatch(batch, QStringLiteral("store:x:1")));
     CHECK(require(detective->finishBatch()).confirmed == 300);
     REQUIRE(scalar(f.cluster(), f.address(), pending) > 0);
 

@@ -4,6 +4,7 @@
 #include "AuditLog.h"
 #include "LocalTransferReads.h"
 #include "PgBinaryCopy.h"
+#include "ServerSchema.h"
 #include "TransferFixture.h"
 #include "TransferJournal.h"
 #include "TransferService.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <bit>
 #include <catch2/catch_test_macros.hpp>
@@ -319,8 +321,8 @@ TEST_CASE("a new batch in one statement keeps the server's plate dictionary exac
     const QList<Read> b = batch(2000, 3000, 2);
     // Plates, alternatives and counts already on the server (the idempotent path), then a new batch sharing plates.
     const QList<Read> firstThird = a.mid(0, 1000);
-    CHECK(require(writer->copyReadsConfirmed(firstThird)).inserted == 1000);
-    REQUIRE(writer->startBatch(b));
+    CHECK(require(writer->copyReadsConfirmed(firstThird, keyOf(firstThird))).inserted == 1000);
+    REQUIRE(writer->startBatch(b, keyOf(b)));
     CHECK(writer->batchPending());
     ReadBatchReceipt r = require(writer->finishBatch());
     CHECK_FALSE(writer->batchPending());
@@ -328,13 +330,13 @@ TEST_CASE("a new batch in one statement keeps the server's plate dictionary exac
     CHECK(r.confirmed == 2000);
     CHECK(r.hash == RemoteStore::batchHash(b));
     // Sent again (a lost confirmation): the keys are there, so the idempotent path confirms it and adds nothing.
-    REQUIRE(writer->startBatch(b));
+    REQUIRE(writer->startBatch(b, keyOf(b)));
     r = require(writer->finishBatch());
     CHECK(r.inserted == 0);
     CHECK(r.confirmed == 2000);
     CHECK(r.hash == RemoteStore::batchHash(b));
     // Partly there: the rest is added, the whole batch confirmed.
-    REQUIRE(writer->startBatch(a));
+    REQUIRE(writer->startBatch(a, keyOf(a)));
     r = require(writer->finishBatch());
     CHECK(r.inserted == 2000);
     CHECK(r.confirmed == 3000);
@@ -342,7 +344,7 @@ TEST_CASE("a new batch in one statement keeps the server's plate dictionary exac
     // One batch at a time, and a malformed one is refused before anything is sent.
     QList<Read> twice = b.mid(0, 2);
     twice[1] = twice[0];
-    CHECK(writer->startBatch(twice).error().kind == ErrorKind::Usage);
+    CHECK(writer->startBatch(twice, keyOf(twice)).error().kind == ErrorKind::Usage);
     CHECK_FALSE(writer->batchPending());
     CHECK(writer->finishBatch().error().kind == ErrorKind::Usage);
 
@@ -385,14 +387,15 @@ TEST_CASE("batches stored at once on several connections share plates, old and n
     };
     // Plates already on the server, then three batches over the same plates (the plate text repeats every 997 reads).
     const QList<Read> before = batch(1000, 0, 1);
-    CHECK(require(twoLanes->copyReadsConfirmed(before)).inserted == 1000);
+    CHECK(require(twoLanes->copyReadsConfirmed(before, keyOf(before))).inserted == 1000);
     const QList<Read> a = batch(3000, 1000, 2), b = batch(2500, 4000, 3), c = batch(2000, 6500, 4);
-    REQUIRE(twoLanes->startBatch(a, 2));
-    REQUIRE(twoLanes->startBatch(b, 3));
-    REQUIRE(otherLaptop->startBatch(c, 4));
+    REQUIRE(twoLanes->startBatch(a, keyOf(a), 2));
+    REQUIRE(twoLanes->startBatch(b, keyOf(b), 3));
+    REQUIRE(otherLaptop->startBatch(c, keyOf(c), 4));
     // Every connection holds a batch: a third is refused before anything is sent, and so is any other call.
-    CHECK(twoLanes->startBatch(batch(10, 9000, 5)).error().kind == ErrorKind::Usage);
-    CHECK(twoLanes->copyReadsConfirmed(before).error().kind == ErrorKind::Usage);
+    CHECK(twoLanes->startBatch(batch(10, 9000, 5), TransferService::batchKey(QStringLiteral("t"), 5)).error().kind
+          == ErrorKind::Usage);
+    CHECK(twoLanes->copyReadsConfirmed(before, keyOf(before)).error().kind == ErrorKind::Usage);
     // Each finished with the receipt of its own reads, named by its tag (in the order they are done).
     QHash<qint64, ReadBatchReceipt> receipts;
     for (RemoteStore* store : { twoLanes.get(), twoLanes.get(), otherLaptop.get() }) {
@@ -413,14 +416,14 @@ TEST_CASE("batches stored at once on several connections share plates, old and n
     CHECK_FALSE(twoLanes->batchPending());
     CHECK(twoLanes->finishBatch().error().kind == ErrorKind::Usage);
     // A connection that finished takes the next batch; one already stored takes the idempotent path on it.
-    REQUIRE(twoLanes->startBatch(b));
+    REQUIRE(twoLanes->startBatch(b, keyOf(b)));
     ReadBatchReceipt r = require(twoLanes->finishBatch());
     CHECK(r.inserted == 0);
     CHECK(r.confirmed == 2500);
     // The batch done first is finished first: a small one started after a big one does not wait for it.
     const QList<Read> big = batch(20'000, 20'000, 6), small = batch(20, 50'000, 7);
-    REQUIRE(twoLanes->startBatch(big, 6));
-    REQUIRE(twoLanes->startBatch(small, 7));
+    REQUIRE(twoLanes->startBatch(big, keyOf(big), 6));
+    REQUIRE(twoLanes->startBatch(small, keyOf(small), 7));
     qint64 first = 0, second = 0;
     CHECK(require(twoLanes->finishBatch(&first)).hash == RemoteStore::batchHash(small));
     CHECK(first == 7);
@@ -448,6 +451,118 @@ TEST_CASE("batches stored at once on several connections share plates, old and n
     CHECK(q.value(1).toLongLong() == 0);
 }
 
+TEST_CASE("the server keeps one row per transfer batch: the same batch sent on two connections at once is stored "
+          "once, a read outside its batch's key is refused, and a second writer of a batch waits for the first",
+          "[transfer][pg]")
+{
+    TransferFixture f;
+    auto twoLanes = f.serverReader(2);
+    REQUIRE(twoLanes->batchLanes() == 2);
+    QList<Read> reads = makeReads(4000);
+    for (qsizetype i = 0; i < reads.size(); ++i)
+        reads[i].id = i + 1;
+    const QList<Read> batch = TransferService::keyed(reads, QStringLiteral("d"), 1, {});
+    const QString key = TransferService::batchKey(QStringLiteral("d"), 1);
+    // Both take the fast path; the second one's batch row waits for the first's transaction, then conflicts, and the
+    // batch goes the idempotent way: it finds every read and adds none.
+    REQUIRE(twoLanes->startBatch(batch, key, 1));
+    REQUIRE(twoLanes->startBatch(batch, key, 2));
+    const ReadBatchReceipt first = require(twoLanes->finishBatch());
+    const ReadBatchReceipt second = require(twoLanes->finishBatch());
+    CHECK(first.inserted + second.inserted == 4000);
+    CHECK(std::min(first.inserted, second.inserted) == 0);
+    for (const ReadBatchReceipt& r : { first, second }) {
+        CHECK(r.confirmed == 4000);
+        CHECK(r.hash == RemoteStore::batchHash(batch));
+    }
+    CHECK(serverReads(*twoLanes).size() == 4000);
+    auto super = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.cluster().superuser(),
+                                            f.cluster().superPassword()));
+    auto count = [&super](const QString& sql) {
+        QSqlQuery q(super->db());
+        REQUIRE(q.exec(sql));
+        REQUIRE(q.next());
+        return q.value(0).toLongLong();
+    };
+    CHECK(count(QStringLiteral("SELECT count(*) FROM alpr.transfer_batches")) == 1);
+    CHECK(count(QStringLiteral("SELECT count(*) FROM alpr.read_sources")) == 0);
+
+    // A read keyed for another batch (or none) cannot ride along: it would be a read the server finds in neither.
+    QList<Read> mixed = TransferService::keyed(makeReads(3, 9000), QStringLiteral("d"), 2, {});
+    mixed.append(TransferService::keyed(makeReads(1, 9100), QStringLiteral("d"), 3, {}));
+    CHECK(twoLanes->startBatch(mixed, TransferService::batchKey(QStringLiteral("d"), 2)).error().kind
+          == ErrorKind::Usage);
+    CHECK(twoLanes->copyReadsConfirmed(mixed, TransferService::batchKey(QStringLiteral("d"), 2)).error().kind
+          == ErrorKind::Usage);
+    CHECK(twoLanes->copyReadsConfirmed(mixed.mid(0, 3), QString()).error().kind == ErrorKind::Usage);
+    CHECK_FALSE(twoLanes->batchPending());
+
+    // The idempotent path takes the batch's lock first: while someone else holds it, a writer of the same batch
+    // waits (here until its lock timeout), and stores nothing.
+    QSqlQuery lock(super->db());
+    REQUIRE(lock.exec(QStringLiteral("SELECT pg_advisory_lock(hashtextextended(agency || E'\\x1f' || batch_key, 0)) "
+                                     "FROM alpr.transfer_batches")));
+    REQUIRE(f.cluster().exec(f.database(),
+                             QStringLiteral("ALTER ROLE \"%1\" SET lock_timeout = '300ms'").arg(f.supervisor())));
+    auto waiting = f.serverReader();
+    const auto timedOut = waiting->copyReadsConfirmed(batch, key);
+    REQUIRE_FALSE(timedOut.ok());
+    CHECK(timedOut.error().message.contains(QStringLiteral("lock timeout")));
+    REQUIRE(lock.exec(QStringLiteral("SELECT pg_advisory_unlock_all()")));
+    const ReadBatchReceipt third = require(waiting->copyReadsConfirmed(batch, key));
+    CHECK(third.inserted == 0);
+    CHECK(third.confirmed == 4000);
+    CHECK(serverReads(*twoLanes).size() == 4000);
+}
+
+TEST_CASE("a server whose transfers an earlier version keyed read by read gets a row per batch at server init: a "
+          "batch sent again is not doubled",
+          "[transfer][pg]")
+{
+    TransferFixture f;
+    auto writer = f.serverReader();
+    QList<Read> reads = makeReads(2000);
+    for (qsizetype i = 0; i < reads.size(); ++i)
+        reads[i].id = i + 1;
+    const QList<Read> batch = TransferService::keyed(reads, QStringLiteral("old"), 7, {});
+    const QString key = TransferService::batchKey(QStringLiteral("old"), 7);
+    REQUIRE(require(writer->copyReadsConfirmed(batch, key)).inserted == 2000);
+    // What the earlier version left: a read_sources row per transferred read, and no transfer_batches table.
+    auto super = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.cluster().superuser(),
+                                            f.cluster().superPassword()));
+    {
+        QSqlQuery q(super->db());
+        REQUIRE(q.exec(QStringLiteral("INSERT INTO alpr.read_sources (agency, source_file, source_id, read_id, "
+                                      "read_time_ms) SELECT agency, source_file, source_id, id, time_ms FROM "
+                                      "alpr.reads")));
+        REQUIRE(q.exec(QStringLiteral("DROP TABLE alpr.transfer_batches")));
+    }
+    // server init on it again (what an upgrade runs): the table comes back with the old batch in it.
+    const ServerInitReport report = require(ServerSchema::install(*super));
+    CHECK_FALSE(report.created);
+    QSqlQuery q(super->db());
+    REQUIRE(q.exec(QStringLiteral("SELECT batch_key FROM alpr.transfer_batches")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == key);
+    CHECK_FALSE(q.next());
+    // The batch sent again (a transfer resumed across the upgrade) takes the idempotent path.
+    REQUIRE(writer->startBatch(batch, key));
+    const ReadBatchReceipt again = require(writer->finishBatch());
+    CHECK(again.inserted == 0);
+    CHECK(again.confirmed == 2000);
+    CHECK(again.hash == RemoteStore::batchHash(batch));
+    CHECK(serverReads(*writer).size() == 2000);
+    // The table is the agency's alone, like the reads (row-level security), and a writer may not rewrite it.
+    REQUIRE(
+        q.exec(QStringLiteral("SELECT relrowsecurity FROM pg_class WHERE oid = 'alpr.transfer_batches'::regclass")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toBool());
+    auto raw = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.supervisor(), f.password()));
+    QSqlQuery w(raw->db());
+    CHECK_FALSE(w.exec(QStringLiteral("DELETE FROM alpr.transfer_batches")));
+    CHECK(w.lastError().nativeErrorCode() == QStringLiteral("42501"));
+}
+
 TEST_CASE("the plate index merge starts beside a batch still being stored and takes in that batch's new plates",
           "[transfer][pg]")
 {
@@ -470,14 +585,18 @@ TEST_CASE("the plate index merge starts beside a batch still being stored and ta
         reads[i].plate = QStringLiteral("Q%1X").arg(i, 5, 10, QLatin1Char('0'));
     }
     const QList<Read> batch = TransferService::keyed(reads, QStringLiteral("m"), 1, {});
-    REQUIRE(store->startBatch(batch));
+    REQUIRE(store->startBatch(batch, keyOf(batch)));
     // Started at once, beside the batch: on the other connection, after the batch's new plates are committed.
     REQUIRE(store->startPlateIndexFlush());
     // Nothing else starts while both connections are busy.
-    CHECK(store->startBatch(TransferService::keyed(makeReads(10, 5000), QStringLiteral("m"), 2, {})).error().kind
+    CHECK(store
+              ->startBatch(TransferService::keyed(makeReads(10, 5000), QStringLiteral("m"), 2, {}),
+                           TransferService::batchKey(QStringLiteral("m"), 2))
+              .error()
+              .kind
           == ErrorKind::Usage);
     CHECK(store->startPlateIndexFlush().error().kind == ErrorKind::Usage);
-    CHECK(store->copyReadsConfirmed(batch).error().kind == ErrorKind::Usage);
+    CHECK(store->copyReadsConfirmed(batch, keyOf(batch)).error().kind == ErrorKind::Usage);
     ReadBatchReceipt receipt = require(store->finishBatch());
     CHECK(receipt.inserted == 3000);
     CHECK(receipt.hash == RemoteStore::batchHash(batch));
@@ -542,7 +661,8 @@ TEST_CASE("a crash after a younger batch was purged while an older one was only 
         const QList<Read> sent
             = TransferService::keyed(require(LocalTransferReads(store).range(first, last)), storeId, begun.id, {});
         REQUIRE(journal.updateContents(begun.id, sent.size(), RemoteStore::batchHash(sent)));
-        CHECK(require(remote.copyReadsConfirmed(sent)).inserted == sent.size());
+        CHECK(require(remote.copyReadsConfirmed(sent, TransferService::batchKey(storeId, begun.id))).inserted
+              == sent.size());
         return begun;
     };
     send(1, 1000); // stored; the crash came before its receipt was journalled

@@ -156,6 +156,12 @@ private:
     QString m_path;
 };
 
+/** The transfer batch key reads made by TransferService::keyed() carry (the start of their source files). */
+inline QString keyOf(const QList<Read>& reads)
+{
+    return reads.isEmpty() ? QString() : reads.first().sourceFile.section(u':', 0, 2);
+}
+
 /** Every read the server holds, by key; fails the test on a key held twice. */
 inline QHash<QString, Read> serverReads(RemoteStore& store)
 {
