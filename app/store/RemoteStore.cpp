@@ -245,28 +245,57 @@ Result<ReadBatchReceipt> RemoteStore::addReadsConfirmed(const QList<Read>& reads
     return receipt;
 }
 
+namespace {
+
+/** A read's line in a buffer of UTF-8 lines: where it starts, its key parts (file US id) and the whole line end. */
+struct KeyedLine
+{
+    qsizetype at, fileBytes, idBytes, bytes, read;
+};
+
+/** Sorts lines by their keys' bytes: what COLLATE "C" sorts by on the server. */
+void sortByKey(std::vector<KeyedLine>& lines, const char* base)
+{
+    std::sort(lines.begin(), lines.end(), [base](const KeyedLine& a, const KeyedLine& b) {
+        const QByteArrayView fileA(base + a.at, a.fileBytes), fileB(base + b.at, b.fileBytes);
+        if (const int c = fileA.compare(fileB); c != 0)
+            return c < 0;
+        return QByteArrayView(base + a.at + a.fileBytes + 1, a.idBytes)
+                   .compare(QByteArrayView(base + b.at + b.fileBytes + 1, b.idBytes))
+            < 0;
+    });
+}
+
+/** Appends a read's key (file US id) to text and returns its line, without the rest. */
+KeyedLine appendKey(QByteArray& text, const Read& r, qsizetype read)
+{
+    KeyedLine l;
+    l.at = text.size();
+    l.read = read;
+    text += r.sourceFile.toUtf8();
+    l.fileBytes = text.size() - l.at;
+    text += '\x1f';
+    text += r.sourceId.toUtf8();
+    l.idBytes = text.size() - l.at - l.fileBytes - 1;
+    l.bytes = text.size() - l.at;
+    return l;
+}
+
+} // namespace
+
 QByteArray RemoteStore::batchHash(const QList<Read>& reads)
 {
     // Every read's line once, as UTF-8, into one buffer, with where its key parts end: sorting compares the key bytes
-    // (what COLLATE "C" sorts by on the server) without converting the strings again in every comparison, and the
-    // sorted lines go to SHA-256 in one call (one allocation per batch, not five per read).
-    struct Line
-    {
-        qsizetype at, fileBytes, idBytes, bytes; ///< offset in `text`; file, file US id, whole line
-    };
+    // without converting the strings again in every comparison, and the sorted lines go to SHA-256 in one call (one
+    // allocation per batch, not five per read).
     QByteArray text;
     text.reserve(reads.size() * 64);
-    std::vector<Line> lines;
+    std::vector<KeyedLine> lines;
     lines.reserve(reads.size());
     char digits[24];
-    for (const Read& r : reads) {
-        Line l;
-        l.at = text.size();
-        text += r.sourceFile.toUtf8();
-        l.fileBytes = text.size() - l.at;
-        text += '\x1f';
-        text += r.sourceId.toUtf8();
-        l.idBytes = text.size() - l.at - l.fileBytes - 1;
+    for (qsizetype i = 0; i < reads.size(); ++i) {
+        const Read& r = reads.at(i);
+        KeyedLine l = appendKey(text, r, i);
         text += '\x1f';
         text += r.plate.toUtf8();
         text += '\x1f';
@@ -279,19 +308,28 @@ QByteArray RemoteStore::batchHash(const QList<Read>& reads)
         lines.push_back(l);
     }
     const char* base = text.constData();
-    std::sort(lines.begin(), lines.end(), [base](const Line& a, const Line& b) {
-        const QByteArrayView fileA(base + a.at, a.fileBytes), fileB(base + b.at, b.fileBytes);
-        if (const int c = fileA.compare(fileB); c != 0)
-            return c < 0;
-        return QByteArrayView(base + a.at + a.fileBytes + 1, a.idBytes)
-                   .compare(QByteArrayView(base + b.at + b.fileBytes + 1, b.idBytes))
-            < 0;
-    });
+    sortByKey(lines, base);
     QByteArray sorted;
     sorted.reserve(text.size());
-    for (const Line& l : lines)
+    for (const KeyedLine& l : lines)
         sorted.append(base + l.at, l.bytes);
     return QCryptographicHash::hash(sorted, QCryptographicHash::Sha256);
+}
+
+QList<Read> RemoteStore::inKeyOrder(const QList<Read>& reads)
+{
+    QByteArray text;
+    text.reserve(reads.size() * 48);
+    std::vector<KeyedLine> lines;
+    lines.reserve(reads.size());
+    for (qsizetype i = 0; i < reads.size(); ++i)
+        lines.push_back(appendKey(text, reads.at(i), i));
+    sortByKey(lines, text.constData());
+    QList<Read> out;
+    out.reserve(reads.size());
+    for (const KeyedLine& l : lines)
+        out.append(reads.at(l.read));
+    return out;
 }
 
 Result<QList<Read>> RemoteStore::latestReads(int limit)

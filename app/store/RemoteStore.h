@@ -133,6 +133,8 @@ public:
     /** The hash a receipt must carry for these reads: SHA-256 over the reads sorted by (sourceFile, sourceId), each
         as sourceFile US sourceId US plate US state US timeMs RS (US = 0x1f, RS = 0x1e, UTF-8). */
     static QByteArray batchHash(const QList<Read>& reads);
+    /** The reads in the order batchHash() hashes them. */
+    static QList<Read> inKeyOrder(const QList<Read>& reads);
 
     QString describe() const override;
     Result<StoreStats> stats() override;
