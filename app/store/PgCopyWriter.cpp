@@ -31,8 +31,8 @@ QString tr(const char* text)
 }
 
 // The staging tables live in this session only (pg_temp) and empty themselves when the transaction that filled them
-// ends. The COPY draws each read's server id from the sequence (what a new batch's reads keep; write() draws again for
-// the reads it finds new: a re-sent batch is rare, the gap harmless).
+// ends. The COPY draws each read's server id from the sequence: a new batch's reads keep it, and so do the reads
+// write() finds new; those it finds stored take their stored id (a re-sent batch is rare, the gap harmless).
 const char* const kStaging = R"SQL(
 CREATE TEMP TABLE IF NOT EXISTS transfer_reads (
     n int NOT NULL, source_file text NOT NULL, source_id text NOT NULL, plate text NOT NULL, state text NOT NULL,
@@ -61,11 +61,12 @@ INSERT INTO alpr.plates (agency, plate) SELECT $1::text, plate FROM unnest($2::t
     ON CONFLICT (agency, plate) DO NOTHING
 )SQL";
 
-// Then the batch: its key is not on the server yet (or this statement fails), so none of its reads can be, and nothing
-// needs the idempotent look-ups of write(). Each plate's id is looked up by the unique index, one probe per plate of
+// Then the batch. Its row in transfer_batches goes in first, in a statement of its own (kBatchRow, no ON CONFLICT): a
+// batch that was there after all fails there with a unique violation, before any of its reads is stored, and is sent
+// again through write(). Past it the batch's key is not on the server, so none of its reads can be, and nothing needs
+// the idempotent look-ups of write(). Each plate's id is looked up by the unique index, one probe per plate of
 // the batch (as a join, a server whose statistics lag behind would read every plate of the agency); the reads go in in
-// id order (the order the COPY drew the ids). The batch's row in transfer_batches has no ON CONFLICT, so a batch that
-// was there after all fails with a unique violation and is sent again through write(). A plate missing by now (LEFT
+// id order (the order the COPY drew the ids). A plate missing by now (LEFT
 // JOIN: NULL) violates NOT NULL and fails the whole batch instead of storing part of it. The plate counts come last
 // (kCountPlates): only those take row locks another batch could wait for, and only until this transaction commits.
 // The receipt is computed from what the read insert RETURNS: the rows as stored, their plate by the stored plate id
@@ -74,13 +75,12 @@ INSERT INTO alpr.plates (agency, plate) SELECT $1::text, plate FROM unnest($2::t
 // sorting 20,000 keys on the server (a long common prefix, compared again and again) took 30 ms a batch, sorting
 // ids that come in order takes none. Were they ever out of order, the hash would not match and the batch would not be
 // confirmed.
+const char* const kBatchRow = "INSERT INTO alpr.transfer_batches (agency, batch_key) VALUES ($1::text, $2::text)";
 const char* const kNewBatch = R"SQL(
 WITH p AS (
     UPDATE pg_temp.transfer_plates t
        SET id = (SELECT p.id FROM alpr.plates p WHERE p.agency = $1::text AND p.plate = t.plate)
     RETURNING t.id, t.plate
-), b AS (
-    INSERT INTO alpr.transfer_batches (agency, batch_key) VALUES ($1::text, $2::text)
 ), r AS (
     INSERT INTO alpr.reads (agency, id, plate_id, state, time_ms, lat, lon, heading, camera_id, confidence,
                             candidates, make, model, colour, source_file, source_id, has_images)
@@ -129,7 +129,7 @@ UPDATE alpr.plates p SET read_count = p.read_count + t.n, alt_count = p.alt_coun
 )SQL";
 
 // What start() queues after the COPY, in this order; finish() collects one result set per statement.
-enum Queued { Settings, Partitions, Batch, NestedLoop, CountPlates, Commit, kQueued };
+enum Queued { Settings, Partitions, BatchRow, Batch, NestedLoop, CountPlates, Commit, kQueued };
 
 } // namespace
 
@@ -507,8 +507,9 @@ Status PgCopyWriter::start(const QList<Read>& reads, const std::function<void()>
     };
     // Queued in the order of Queued.
     const bool queued = PQenterPipelineMode(conn) == 1 && send(kBatchSettings)
-        && send("SELECT alpr.ensure_read_partitions($1::bigint[])", 1, timesParam) && send(kNewBatch, 2, batchParams)
-        && send(kNestedLoop) && send(kCountPlates) && send("COMMIT") && PQpipelineSync(conn) == 1;
+        && send("SELECT alpr.ensure_read_partitions($1::bigint[])", 1, timesParam) && send(kBatchRow, 2, batchParams)
+        && send(kNewBatch, 1, batchParams) && send(kNestedLoop) && send(kCountPlates) && send("COMMIT")
+        && PQpipelineSync(conn) == 1;
     if (!queued)
         return rollback(libpqError(QStringLiteral("transfer"), QString::fromUtf8(PQerrorMessage(conn))));
     return {};
@@ -552,7 +553,7 @@ Result<ReadBatchReceipt> PgCopyWriter::finish(bool& conflict)
         default:
             if (reason.isEmpty()) {
                 reason = QString::fromUtf8(PQresultErrorMessage(r));
-                conflict = qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505") == 0 && statement == Batch;
+                conflict = qstrcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505") == 0 && statement == BatchRow;
             }
         }
         PQclear(r);
@@ -588,8 +589,10 @@ namespace {
  */
 Status checkKeys(const QList<Read>& reads, const QString& batchKey)
 {
-    if (batchKey.isEmpty() || batchKey.contains(u'\x1f'))
+    if (batchKey.isEmpty())
         return usageError(tr("A transfer batch needs a key."));
+    if (batchKey.contains(u'\x1f'))
+        return usageError(tr("The transfer batch key %1 holds a control character.").arg(batchKey));
     QSet<std::pair<QString, QString>> keys;
     keys.reserve(reads.size());
     for (const Read& r : reads) {

@@ -45,8 +45,8 @@ public:
     Result<ReadBatchReceipt> write(const QList<Read>& reads);
 
     /**
-     * The fast path for a batch whose keys were never sent (a new transfer batch): the new plates' transaction, then
-     * the batch's: the COPY into the staging tables here, its inserts, receipt, plate counts and COMMIT queued in
+     * The fast path for a batch never sent (its key is not in transfer_batches): the new plates' transaction, then
+     * the batch's: the COPY into the staging tables here, its row, inserts, receipt, plate counts and COMMIT queued in
      * libpq's pipeline mode; returns while the server works. Until finish() returns, nothing else may use the
      * connection. On an error nothing is left queued and the transaction is rolled back. platesStored, if given, is
      * called once the new plates' transaction is over (committed or not), before the batch's own begins.
@@ -54,8 +54,8 @@ public:
     Status start(const QList<Read>& reads, const std::function<void()>& platesStored = {});
     /**
      * Waits for what start() queued. The receipt is computed in the statement that stores the rows, from what the
-     * inserts RETURN (the stored values), and holds only once COMMIT succeeded. conflict: set when the batch's keys
-     * were on the server already (the transaction was rolled back, nothing stored: send it through write()).
+     * inserts RETURN (the stored values), and holds only once COMMIT succeeded. conflict: set when the batch's row
+     * was on the server already (the transaction was rolled back, nothing stored: send it through write()).
      */
     Result<ReadBatchReceipt> finish(bool& conflict);
     /**

@@ -95,6 +95,13 @@ Result<std::unique_ptr<RemoteStore>> RemoteStore::connect(const ServerAddress& a
                            .arg(address.describe())
                            .arg(store->m_schemaVersion)
                            .arg(ServerSchema::kVersion));
+    // An older schema lacks what this version relies on (version 2: the transfer's batch rows); server init adds it.
+    if (store->m_schemaVersion >= 1 && store->m_schemaVersion < ServerSchema::kVersion)
+        return failure(tr("The server %1 has ALPR schema version %2, older than this program needs (%3): an "
+                          "administrator runs 'alpr-cli server init' on it again (as a PostgreSQL superuser).")
+                           .arg(address.describe())
+                           .arg(store->m_schemaVersion)
+                           .arg(ServerSchema::kVersion));
     if (store->m_schemaVersion < 1 || store->m_auditSecret.size() != 32)
         return failure(tr("The server %1 has an incomplete ALPR schema: run 'alpr-cli server init' again.")
                            .arg(address.describe()));

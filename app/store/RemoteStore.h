@@ -97,14 +97,15 @@ public:
      * The same as addReadsConfirmed() for the reads of one transfer batch, through COPY into staging tables
      * (PgCopyWriter): the transfer's path. batchKey names the batch (TransferService::batchKey); every read's source
      * file is that key or starts with it and a colon. The server keeps one row per batch key, not one per read, so a
-     * read is known to be there by its key within its batch only (it is never in another batch).
+     * read is known to be there by its key within its batch only (it is never in another batch), and by its time:
+     * a read sent again with another time would be stored as a new one (the laptop never changes a read's time).
      */
     Result<ReadBatchReceipt> copyReadsConfirmed(const QList<Read>& reads, const QString& batchKey);
     /**
      * The transfer's path for a batch never sent before, in two halves so the caller can work while the server does:
      * startBatch() hands the batch to a thread of its own, which COPYs the reads and runs their inserts, the receipt
      * and COMMIT, and returns at once; finishBatch() waits and returns the receipt of a committed batch (the same
-     * contract as copyReadsConfirmed(); a batch whose keys were on the server after all is sent again through
+     * contract as copyReadsConfirmed(); a batch whose row was on the server after all is sent again through
      * copyReadsConfirmed()). Up to batchLanes() batches may be started, each on a connection of its own; finishBatch()
      * finishes the first to be done (the oldest of those done) and says which by the tag it was started with. While
      * any is pending, no other call on this store (but startPlateIndexFlush()). startBatch() refuses only a malformed
@@ -190,7 +191,7 @@ private:
     struct BatchOutcome
     {
         Result<ReadBatchReceipt> receipt;
-        bool conflict = false; ///< the batch's keys were on the server already
+        bool conflict = false; ///< the batch's row was on the server already
     };
     struct PendingBatch
     {

@@ -478,8 +478,10 @@ BEGIN
             USING (agency = (SELECT alpr.current_agency())) WITH CHECK (agency = (SELECT alpr.current_agency()));
         -- The batches an earlier version stored with a source key row per read.
         INSERT INTO alpr.transfer_batches (agency, batch_key, stored_by, stored_ms)
-        SELECT DISTINCT agency, substring(source_file FROM '^store:[^:]*:[0-9]+'), '', 0
-          FROM alpr.read_sources WHERE substring(source_file FROM '^store:[^:]*:[0-9]+') IS NOT NULL;
+        SELECT DISTINCT agency, batch_key, '', 0
+          FROM (SELECT agency, substring(source_file FROM '^store:[^:]*:[0-9]+') AS batch_key
+                  FROM alpr.read_sources WHERE source_file LIKE 'store:%') s
+         WHERE batch_key IS NOT NULL;
     END IF;
 END
 $batches$;
@@ -512,8 +514,9 @@ GRANT SELECT, INSERT, UPDATE ON alpr.settings TO alpr_user;
 GRANT SELECT ON alpr.cameras, alpr.plates, alpr.reads, alpr.read_sources, alpr.read_alternates, alpr.read_images,
     alpr.hotlists, alpr.hotlist_entries TO alpr_reader;
 GRANT SELECT, INSERT, UPDATE ON alpr.cameras, alpr.plates, alpr.hotlists, alpr.hotlist_entries TO alpr_writer;
-GRANT SELECT, INSERT ON alpr.reads, alpr.read_sources, alpr.read_alternates, alpr.read_images,
-    alpr.transfer_batches TO alpr_writer;
+GRANT SELECT, INSERT ON alpr.reads, alpr.read_sources, alpr.read_alternates, alpr.read_images TO alpr_writer;
+-- Who stored a batch, and when, is the server's to say (the columns' defaults), not the writer's.
+GRANT SELECT, INSERT (agency, batch_key) ON alpr.transfer_batches TO alpr_writer;
 -- The logs: everyone appends; only auditors (supervisors, administrators) read them. Everyone may read the
 -- chain's ids and hashes (to extend the chain and to check the anchor), not its contents.
 GRANT INSERT ON alpr.audit_log, alpr.access_log, alpr.cases TO alpr_user;
@@ -570,10 +573,11 @@ Result<ServerInitReport> ServerSchema::install(PgConnection& c)
         return fail(QStringLiteral("schema check"), q.lastError());
     const bool exists = q.value(0).toBool();
     q.finish();
+    int version = kVersion;
     if (exists) {
         if (!q.exec(QStringLiteral("SELECT value FROM alpr.meta WHERE key = 'schema_version'")))
             return fail(QStringLiteral("schema version"), q.lastError());
-        const int version = q.next() ? q.value(0).toInt() : 0;
+        version = q.next() ? q.value(0).toInt() : 0;
         q.finish();
         if (version > kVersion) {
             db.rollback();
@@ -583,9 +587,14 @@ Result<ServerInitReport> ServerSchema::install(PgConnection& c)
                                .arg(version)
                                .arg(kVersion));
         }
-        report.notes.append(
-            tr("The ALPR schema (version %1) was already there; roles, grants and index settings were refreshed.")
-                .arg(version));
+        report.notes.append(version < kVersion
+                                ? tr("The ALPR schema (version %1) was upgraded to version %2; roles, grants and index "
+                                     "settings were refreshed.")
+                                      .arg(version)
+                                      .arg(kVersion)
+                                : tr("The ALPR schema (version %1) was already there; roles, grants and index settings "
+                                     "were refreshed.")
+                                      .arg(version));
     } else {
         if (QSqlError e = run(QStringLiteral("extensions"), kExtensions); e.isValid())
             return fail(QStringLiteral("installing the extensions (pg_trgm, postgis, pg_partman)"), e);
@@ -614,6 +623,15 @@ Result<ServerInitReport> ServerSchema::install(PgConnection& c)
         return fail(QStringLiteral("owner role"), q.lastError());
     if (QSqlError e = run(QStringLiteral("upkeep"), kUpkeep); e.isValid())
         return fail(QStringLiteral("updating the schema"), e);
+    // What kUpkeep added is what the version number promises: workstations of an earlier version then refuse the
+    // server (they would store transfers read by read, which this version's transfers do not look for).
+    if (exists && version < kVersion) {
+        q.prepare(QStringLiteral("UPDATE alpr.meta SET value = ? WHERE key = 'schema_version'"));
+        q.addBindValue(QString::number(kVersion));
+        if (!q.exec())
+            return fail(QStringLiteral("schema version"), q.lastError());
+        q.finish();
+    }
     if (!q.exec(QStringLiteral("RESET ROLE")))
         return fail(QStringLiteral("owner role"), q.lastError());
     if (QSqlError e = run(QStringLiteral("grants"), kGrants); e.isValid())

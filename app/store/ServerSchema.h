@@ -41,7 +41,8 @@ struct ServerInitReport
 class ServerSchema
 {
 public:
-    static constexpr int kVersion = 1;
+    /** 2: transfer batches keyed once (alpr.transfer_batches) instead of a read_sources row per read. */
+    static constexpr int kVersion = 2;
 
     /** Creates or refreshes everything above in one transaction. */
     static Result<ServerInitReport> install(PgConnection& connection);

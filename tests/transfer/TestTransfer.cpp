@@ -495,6 +495,10 @@ TEST_CASE("the server keeps one row per transfer batch: the same batch sent on t
     CHECK(twoLanes->copyReadsConfirmed(mixed, TransferService::batchKey(QStringLiteral("d"), 2)).error().kind
           == ErrorKind::Usage);
     CHECK(twoLanes->copyReadsConfirmed(mixed.mid(0, 3), QString()).error().kind == ErrorKind::Usage);
+    // Batch 23's reads start with batch 2's key, but not with it and a colon: they are not batch 2's.
+    const QList<Read> other = TransferService::keyed(makeReads(2, 9200), QStringLiteral("d"), 23, {});
+    CHECK(twoLanes->copyReadsConfirmed(other, TransferService::batchKey(QStringLiteral("d"), 2)).error().kind
+          == ErrorKind::Usage);
     CHECK_FALSE(twoLanes->batchPending());
 
     // The idempotent path takes the batch's lock first: while someone else holds it, a writer of the same batch
@@ -507,6 +511,7 @@ TEST_CASE("the server keeps one row per transfer batch: the same batch sent on t
     auto waiting = f.serverReader();
     const auto timedOut = waiting->copyReadsConfirmed(batch, key);
     REQUIRE_FALSE(timedOut.ok());
+    // The test cluster's messages are in English (initdb --no-locale).
     CHECK(timedOut.error().message.contains(QStringLiteral("lock timeout")));
     REQUIRE(lock.exec(QStringLiteral("SELECT pg_advisory_unlock_all()")));
     const ReadBatchReceipt third = require(waiting->copyReadsConfirmed(batch, key));
@@ -527,7 +532,8 @@ TEST_CASE("a server whose transfers an earlier version keyed read by read gets a
     const QList<Read> batch = TransferService::keyed(reads, QStringLiteral("old"), 7, {});
     const QString key = TransferService::batchKey(QStringLiteral("old"), 7);
     REQUIRE(require(writer->copyReadsConfirmed(batch, key)).inserted == 2000);
-    // What the earlier version left: a read_sources row per transferred read, and no transfer_batches table.
+    // What the earlier version left: schema version 1, a read_sources row per transferred read, and no
+    // transfer_batches table.
     auto super = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.cluster().superuser(),
                                             f.cluster().superPassword()));
     {
@@ -536,31 +542,57 @@ TEST_CASE("a server whose transfers an earlier version keyed read by read gets a
                                       "read_time_ms) SELECT agency, source_file, source_id, id, time_ms FROM "
                                       "alpr.reads")));
         REQUIRE(q.exec(QStringLiteral("DROP TABLE alpr.transfer_batches")));
+        REQUIRE(q.exec(QStringLiteral("UPDATE alpr.meta SET value = '1' WHERE key = 'schema_version'")));
     }
+    // This version does not work against it (it would not find those batches) and says what to do.
+    const auto refused = RemoteStore::connect(require(ServerAddress::parse(f.uri())), f.supervisor(), f.password());
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.contains(QStringLiteral("server init")));
     // server init on it again (what an upgrade runs): the table comes back with the old batch in it.
     const ServerInitReport report = require(ServerSchema::install(*super));
     CHECK_FALSE(report.created);
+    REQUIRE(report.notes.size() >= 1);
+    CHECK(report.notes.first().contains(QStringLiteral("upgraded to version %1").arg(ServerSchema::kVersion)));
     QSqlQuery q(super->db());
+    REQUIRE(q.exec(QStringLiteral("SELECT value FROM alpr.meta WHERE key = 'schema_version'")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() == ServerSchema::kVersion);
     REQUIRE(q.exec(QStringLiteral("SELECT batch_key FROM alpr.transfer_batches")));
     REQUIRE(q.next());
     CHECK(q.value(0).toString() == key);
     CHECK_FALSE(q.next());
     // The batch sent again (a transfer resumed across the upgrade) takes the idempotent path.
+    writer = require(RemoteStore::connect(require(ServerAddress::parse(f.uri())), f.supervisor(), f.password()));
     REQUIRE(writer->startBatch(batch, key));
     const ReadBatchReceipt again = require(writer->finishBatch());
     CHECK(again.inserted == 0);
     CHECK(again.confirmed == 2000);
     CHECK(again.hash == RemoteStore::batchHash(batch));
     CHECK(serverReads(*writer).size() == 2000);
-    // The table is the agency's alone, like the reads (row-level security), and a writer may not rewrite it.
+    // The table is the agency's alone, like the reads (row-level security): another agency's batch is invisible and
+    // cannot be written; and a writer may neither rewrite a row nor say who stored it or when.
     REQUIRE(
         q.exec(QStringLiteral("SELECT relrowsecurity FROM pg_class WHERE oid = 'alpr.transfer_batches'::regclass")));
     REQUIRE(q.next());
     CHECK(q.value(0).toBool());
+    REQUIRE(q.exec(QStringLiteral("INSERT INTO alpr.transfer_batches (agency, batch_key) VALUES ('Covina PD', "
+                                  "'store:other:1')")));
     auto raw = require(PgConnection::open(require(ServerAddress::parse(f.uri())), f.supervisor(), f.password()));
     QSqlQuery w(raw->db());
-    CHECK_FALSE(w.exec(QStringLiteral("DELETE FROM alpr.transfer_batches")));
-    CHECK(w.lastError().nativeErrorCode() == QStringLiteral("42501"));
+    REQUIRE(w.exec(QStringLiteral("SELECT count(*) FROM alpr.transfer_batches")));
+    REQUIRE(w.next());
+    CHECK(w.value(0).toInt() == 1);
+    for (const QString& sql :
+         { QStringLiteral("INSERT INTO alpr.transfer_batches (agency, batch_key) VALUES ('Covina PD', 'store:x:1')"),
+           QStringLiteral(
+               "INSERT INTO alpr.transfer_batches (agency, batch_key, stored_by) VALUES (alpr.current_agency(), "
+               "'store:x:2', 'someone_else')"),
+           QStringLiteral("DELETE FROM alpr.transfer_batches"),
+           QStringLiteral("UPDATE alpr.transfer_batches SET stored_ms = 0") }) {
+        INFO(sql.toStdString());
+        CHECK_FALSE(w.exec(sql));
+        CHECK(w.lastError().nativeErrorCode() == QStringLiteral("42501"));
+    }
 }
 
 TEST_CASE("the plate index merge starts beside a batch still being stored and takes in that batch's new plates",
